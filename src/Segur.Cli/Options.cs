@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using Segur.Engine;
+using Segur.Engine.Law;
+
+namespace Segur.Cli;
+
+/// <summary>Options shared by several commands, and their parsing into engine values.</summary>
+public static class SharedOptions
+{
+    public static Option<DirectoryInfo?> Legislation() => new("--legislation")
+    {
+        Description = "Dossier de législation à utiliser au lieu de la législation intégrée (ex. legislation/).",
+    };
+
+    public static Option<string> Format() => new("--format", "-f")
+    {
+        Description = "Format de sortie : texte (par défaut) ou json.",
+        DefaultValueFactory = _ => "texte",
+    };
+
+    public static Legislation LoadLaw(DirectoryInfo? dir) =>
+        LegislationLoader.Load(dir is null ? new EmbeddedLegislation() : new DirectoryLegislation(dir.FullName));
+
+    public static bool IsJson(string format) => format switch
+    {
+        "json" => true,
+        "texte" or "text" => false,
+        _ => throw new SegurException($"--format « {format} » inconnu ; attendu texte ou json"),
+    };
+
+    public static DateOnly? ParseDate(string? text, string option)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        throw new SegurException($"{option} « {text} » invalide ; attendu une date AAAA-MM-JJ (ex. 2021-01-31)");
+    }
+
+    /// <summary>Writes a file atomically: a temporary file next to it, then a rename.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(dir)) throw new SegurException($"{path} : dossier de destination {dir} introuvable");
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var s = File.Create(tmp)) write(s);
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+}

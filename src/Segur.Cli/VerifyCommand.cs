@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text;
+using Segur.Engine;
+using Segur.Engine.Evaluation;
+using Segur.Engine.Profiles;
+using Segur.Engine.Reports;
+using Segur.Engine.Time;
+
+namespace Segur.Cli;
+
+/// <summary><c>segur verifier profil.json --periode 2020-09..2026-12 [--droit-au DATE] [--format json]</c>.</summary>
+public static class VerifyCommand
+{
+    public static Command Build(CommandContext ctx)
+    {
+        var profile = new Argument<string>("profil") { Description = "Fichier JSON du profil (schéma legislation/profile.schema.json), ou - pour l'entrée standard." };
+        var period = new Option<string?>("--periode", "-p") { Description = "Mois évalués : AAAA-MM ou AAAA-MM..AAAA-MM (par défaut : periode du profil, sinon le mois courant)." };
+        var asOf = new Option<string?>("--droit-au") { Description = "Appliquer le droit tel que publié à cette date (AAAA-MM-JJ) ; par défaut, le droit connu aujourd'hui." };
+        var format = SharedOptions.Format();
+        var all = new Option<bool>("--toutes-mesures") { Description = "Expliquer toutes les mesures, y compris celles d'autres secteurs." };
+        var output = new Option<string?>("--sortie", "-o") { Description = "Écrire le résultat dans ce fichier (écriture atomique) plutôt que sur la sortie standard." };
+        var law = SharedOptions.Legislation();
+        var cmd = new Command("verifier", "Vérifier l'éligibilité d'un travailleur aux mesures Ségur, mois par mois, avec le montant et les raisons.")
+        {
+            profile, period, asOf, format, all, output, law,
+        };
+        cmd.SetAction(parse =>
+        {
+            var json = SharedOptions.IsJson(parse.GetValue(format)!);
+            var lawAsOf = SharedOptions.ParseDate(parse.GetValue(asOf), "--droit-au");
+            var legislation = SharedOptions.LoadLaw(parse.GetValue(law));
+            var path = parse.GetValue(profile)!;
+            string text;
+            if (path == "-") text = Console.In.ReadToEnd();
+            else if (!File.Exists(path)) throw new SegurException($"{path} : fichier de profil introuvable");
+            else text = File.ReadAllText(path);
+            var p = new ProfileReader(legislation.Vocabulary).Read(text, path == "-" ? "entrée standard" : path);
+            var range = Range(parse.GetValue(period), p, ctx.Clock);
+            var result = new Evaluator(legislation).Evaluate(p, range, lawAsOf);
+            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all));
+            if (parse.GetValue(output) is { } file)
+            {
+                SharedOptions.WriteAtomically(file, s => s.Write(Encoding.UTF8.GetBytes(rendered)));
+                ctx.Error.WriteLine($"Résultat écrit dans {file}.");
+            }
+            else
+            {
+                ctx.Out.Write(rendered);
+                if (json) ctx.Out.WriteLine();
+            }
+            return Cli.Ok;
+        });
+        return cmd;
+    }
+
+    private static MonthRange Range(string? option, Profile p, TimeProvider clock)
+    {
+        if (option is not null)
+        {
+            if (!MonthRange.TryParse(option, out var r, out var error)) throw new SegurException($"--periode : {error}");
+            return r;
+        }
+        if (p.Periode is { } fromProfile) return fromProfile;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var month = YearMonth.Of(today);
+        return new MonthRange(month, month);
+    }
+}

@@ -1,0 +1,31 @@
+namespace Segur.Engine.Law;
+
+/// <summary>
+/// The whole law as loaded and checked: texts, parameters, lists, measures, exclusions and open
+/// questions, plus the profile vocabulary they are written in. Immutable once built.
+/// </summary>
+public sealed class Legislation
+{
+    public required string Version { get; init; }
+
+    /// <summary>SHA-256 of every legislation file, in path order: identifies the law a result was computed with.</summary>
+    public required string Fingerprint { get; init; }
+
+    public required DateOnly CheckedOn { get; init; }
+    public required Vocabulary Vocabulary { get; init; }
+    public required IReadOnlyDictionary<string, LegalText> Texts { get; init; }
+    public required IReadOnlyDictionary<string, Parameter> Parameters { get; init; }
+    public required IReadOnlyDictionary<string, ValueList> Lists { get; init; }
+
+    /// <summary>Measures in file order (the order of explanations).</summary>
+    public required IReadOnlyList<Measure> Measures { get; init; }
+
+    public required IReadOnlyList<Exclusion> Exclusions { get; init; }
+    public required IReadOnlyList<Uncertainty> Uncertainties { get; init; }
+
+    public Parameter Parameter(string id) => Parameters.TryGetValue(id, out var p)
+        ? p
+        : throw new KeyNotFoundException($"paramètre inconnu : {id}");
+
+    public Measure? Measure(string id) => Measures.FirstOrDefault(m => m.Id == id);
+}

@@ -1,0 +1,611 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Segur.Engine.Law;
+
+/// <summary>
+/// Loads the legislation files, checks them, and builds the immutable <see cref="Legislation"/>.
+/// Every problem is reported in French with the file (and line where known); loading stops with a
+/// <see cref="SegurException"/> listing all of them, so that a lawyer fixes a file in one pass.
+/// Checks: references on every dated value and rule, known texts, known vocabulary, contiguous dated
+/// values (no gap, no overlap), whole-month dates, amounts defined over each measure's whole span, and
+/// no two measures of a family able to pay the same job in the same month without a <c>cede_a</c>.
+/// </summary>
+public static partial class LegislationLoader
+{
+    private static readonly string[] Natures =
+        ["loi", "ordonnance", "decret", "arrete", "accord", "recommandation_patronale", "decision_unilaterale", "protocole", "decision_justice", "page_officielle", "source_secondaire", "code", "circulaire"];
+
+    private static readonly HashSet<string> ReservedCriteria = ["en_vigueur", "en_fonction"];
+
+    public static Legislation Load(ILegislationSource source)
+    {
+        var files = source.Files();
+        var ctx = new Context(source.Origin);
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+        var schema = Required(byPath, "profile.schema.json", source);
+        var vocabulary = Vocabulary.FromSchema(schema.Text, Name(source, schema.Path));
+        ctx.Vocabulary = vocabulary;
+
+        var manifestFile = Required(byPath, "legislation.yaml", source);
+        var manifest = YamlReader.Read<ManifestDto>(manifestFile.Text, Name(source, manifestFile.Path));
+        ctx.File = Name(source, manifestFile.Path);
+        var version = ctx.Text(manifest.Version, "version", manifest.Line) ?? "?";
+        var checkedOn = ctx.Date(manifest.CheckedOn, "verifiee_le", manifest.Line) ?? DateOnly.MinValue;
+
+        var refsFile = Required(byPath, "references.yaml", source);
+        ctx.File = Name(source, refsFile.Path);
+        LoadTexts(ctx, YamlReader.Read<CatalogueDto>(refsFile.Text, ctx.File));
+
+        foreach (var f in files.Where(f => f.Path.StartsWith("lists/", StringComparison.Ordinal)))
+        {
+            ctx.File = Name(source, f.Path);
+            foreach (var dto in YamlReader.Read<ListsFileDto>(f.Text, ctx.File).Lists ?? []) LoadList(ctx, dto);
+        }
+        foreach (var f in files.Where(f => f.Path.StartsWith("parameters/", StringComparison.Ordinal)))
+        {
+            ctx.File = Name(source, f.Path);
+            foreach (var dto in YamlReader.Read<ParametersFileDto>(f.Text, ctx.File).Parameters ?? []) LoadParameter(ctx, dto);
+        }
+        var measures = new List<Measure>();
+        foreach (var f in files.Where(f => f.Path.StartsWith("measures/", StringComparison.Ordinal)))
+        {
+            ctx.File = Name(source, f.Path);
+            var m = LoadMeasure(ctx, YamlReader.Read<MeasureDto>(f.Text, ctx.File));
+            if (m is null) continue;
+            if (measures.Any(x => x.Id == m.Id)) ctx.Error(1, $"mesure « {m.Id} » déjà définie dans {measures.First(x => x.Id == m.Id).SourceFile}");
+            else measures.Add(m);
+        }
+        foreach (var m in measures)
+        {
+            ctx.File = m.SourceFile;
+            foreach (var c in m.CedesTo)
+            {
+                var other = measures.FirstOrDefault(x => x.Id == c);
+                if (other is null) ctx.Error(1, $"mesure {m.Id} : cede_a « {c} » ne désigne aucune mesure ; attendu un identifiant parmi {string.Join(", ", measures.Select(x => x.Id))}");
+                else if (other.Family != m.Family) ctx.Error(1, $"mesure {m.Id} : cede_a « {c} » désigne une mesure d'une autre famille ({other.Family}) ; une priorité n'a de sens qu'entre mesures de la même famille");
+            }
+        }
+        var exclusions = new List<Exclusion>();
+        foreach (var f in files.Where(f => f.Path.StartsWith("exclusions/", StringComparison.Ordinal)))
+        {
+            ctx.File = Name(source, f.Path);
+            foreach (var dto in YamlReader.Read<ExclusionsFileDto>(f.Text, ctx.File).Exclusions ?? [])
+            {
+                var e = LoadExclusion(ctx, dto, measures);
+                if (e is null) continue;
+                if (exclusions.Any(x => x.Id == e.Id)) ctx.Error(dto.Line, $"exclusion « {e.Id} » déjà définie");
+                else exclusions.Add(e);
+            }
+        }
+        foreach (var m in measures) m.Exclusions = exclusions.Where(e => e.MeasureIds.Contains(m.Id)).ToList();
+        var uncertainties = new List<Uncertainty>();
+        foreach (var f in files.Where(f => f.Path.StartsWith("incertitudes/", StringComparison.Ordinal)))
+        {
+            ctx.File = Name(source, f.Path);
+            foreach (var dto in YamlReader.Read<UncertaintiesFileDto>(f.Text, ctx.File).Uncertainties ?? [])
+            {
+                var u = LoadUncertainty(ctx, dto, measures);
+                if (u is not null) uncertainties.Add(u);
+            }
+        }
+        if (measures.Count == 0) ctx.Errors.Add($"{source.Origin} : aucune mesure trouvée ; attendu des fichiers measures/*.yaml");
+        if (ctx.Errors.Count == 0) ctx.Errors.AddRange(ConflictChecker.Check(measures));
+        if (ctx.Errors.Count > 0)
+            throw new SegurException($"législation invalide : {ctx.Errors[0]}", ctx.Errors.Skip(1).ToList());
+
+        return new Legislation
+        {
+            Version = version,
+            Fingerprint = Fingerprint(files),
+            CheckedOn = checkedOn,
+            Vocabulary = vocabulary,
+            Texts = ctx.Texts,
+            Parameters = ctx.Parameters,
+            Lists = ctx.Lists,
+            Measures = measures,
+            Exclusions = exclusions,
+            Uncertainties = uncertainties,
+        };
+    }
+
+    private static string Name(ILegislationSource source, string path) =>
+        source is EmbeddedLegislation ? "legislation/" + path : Path.Combine(source.Origin, path);
+
+    private static LegislationFile Required(Dictionary<string, LegislationFile> files, string path, ILegislationSource source) =>
+        files.TryGetValue(path, out var f)
+            ? f
+            : throw new SegurException($"{source.Origin} : fichier {path} manquant ; attendu dans le dossier de législation");
+
+    private static string Fingerprint(IReadOnlyList<LegislationFile> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(f.Path + "\0" + f.Text.Replace("\r\n", "\n") + "\0"));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void LoadTexts(Context ctx, CatalogueDto dto)
+    {
+        if (dto.Texts is null || dto.Texts.Count == 0)
+        {
+            ctx.Error(dto.Line, "aucun texte ; attendu « textes: » suivi des textes cités");
+            return;
+        }
+        foreach (var (id, t) in dto.Texts)
+        {
+            var where = $"texte « {id} »";
+            var title = ctx.Text(t.Title, $"{where} : titre", t.Line);
+            var nature = ctx.Text(t.Nature, $"{where} : nature", t.Line);
+            if (nature is not null && !Natures.Contains(nature))
+                ctx.Error(t.Line, $"{where} : nature « {nature} » inconnue ; attendu une de {string.Join(", ", Natures)}");
+            var url = ctx.Text(t.Url, $"{where} : url", t.Line);
+            if (url is not null && !url.StartsWith("http", StringComparison.Ordinal)) ctx.Error(t.Line, $"{where} : url « {url} » invalide ; attendu une adresse http(s)");
+            var checkedOn = ctx.Date(t.CheckedOn, $"{where} : verifie_le", t.Line);
+            var published = t.PublishedOn is null ? null : ctx.Date(t.PublishedOn, $"{where} : publie_le", t.Line);
+            if (published is null && string.IsNullOrWhiteSpace(t.Publication))
+                ctx.Error(t.Line, $"{where} : ni publie_le (date du Journal officiel) ni publication (texte non publié au JO, et pourquoi) ; attendu l'un des deux");
+            var signed = t.Date is null ? null : ctx.Date(t.Date, $"{where} : date", t.Line);
+            var confidence = ctx.Confidence(t.Confidence, where, t.Line);
+            if (title is null || url is null || checkedOn is null) continue;
+            ctx.Texts[id] = new LegalText(id, title, nature ?? "", signed, published, t.Publication, url, checkedOn.Value, confidence, t.Note);
+        }
+    }
+
+    private static void LoadList(Context ctx, ListDto dto)
+    {
+        var id = ctx.Text(dto.Id, "liste : id", dto.Line);
+        if (id is null) return;
+        var where = $"liste « {id} »";
+        if (ctx.Lists.ContainsKey(id))
+        {
+            ctx.Error(dto.Line, $"{where} déjà définie");
+            return;
+        }
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line) ?? id;
+        var field = ctx.Field(dto.Field, where, dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        if (field is null) return;
+        var codes = (dto.Values ?? []).Select(v => ctx.Code(field, v, where, dto.Line)).Where(c => c is not null).Select(c => c!.Value).Distinct().ToList();
+        if (codes.Count == 0) ctx.Error(dto.Line, $"{where} : aucune valeur ; attendu « valeurs: [...] »");
+        ctx.Lists[id] = new ValueList(id, title, field, codes, citations, ctx.File);
+    }
+
+    private static void LoadParameter(Context ctx, ParameterDto dto)
+    {
+        var id = ctx.Text(dto.Id, "paramètre : id", dto.Line);
+        if (id is null) return;
+        var where = $"paramètre « {id} »";
+        if (ctx.Parameters.ContainsKey(id))
+        {
+            ctx.Error(dto.Line, $"{where} déjà défini dans {ctx.Parameters[id].SourceFile}");
+            return;
+        }
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var unit = ctx.Text(dto.Unit, $"{where} : unite", dto.Line);
+        var values = new List<ParameterValue>();
+        foreach (var v in dto.Values ?? [])
+        {
+            var from = ctx.Date(v.From, $"{where} : du", v.Line);
+            var to = v.To is null ? null : ctx.Date(v.To, $"{where} : au", v.Line);
+            if (v.Value is null) ctx.Error(v.Line, $"{where} : valeur manquante ; attendu « valeur: » suivi d'un nombre");
+            if (v.Reference is null)
+            {
+                ctx.Error(v.Line, $"{where} : la valeur du {v.From} n'a pas de référence ; attendu « reference: {{texte: <id de references.yaml>, article: ...}} »");
+                continue;
+            }
+            var citation = ctx.Cite(v.Reference, where);
+            var confidence = ctx.Confidence(v.Confidence, where, v.Line);
+            if (from is null || v.Value is null || citation is null) continue;
+            ctx.FirstOfMonth(from.Value, $"{where} : du", v.Line);
+            if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", v.Line);
+            if (to is not null && to < from) ctx.Error(v.Line, $"{where} : période du {from:yyyy-MM-dd} au {to:yyyy-MM-dd} impossible (fin avant début)");
+            values.Add(new ParameterValue(from.Value, to, v.Value.Value, citation, confidence, v.Note));
+        }
+        if (values.Count == 0) ctx.Error(dto.Line, $"{where} : aucune valeur datée ; attendu « valeurs: » avec au moins une valeur");
+        for (var i = 1; i < values.Count; i++)
+        {
+            var prev = values[i - 1];
+            var cur = values[i];
+            if (cur.From <= prev.From)
+                ctx.Error(dto.Line, $"{where} : valeurs non classées par date (le {cur.From:yyyy-MM-dd} suit le {prev.From:yyyy-MM-dd}) ; attendu l'ordre chronologique");
+            else if (prev.To is { } end && end.AddDays(1) < cur.From)
+                ctx.Error(dto.Line, $"{where} : trou entre le {end:yyyy-MM-dd} et le {cur.From:yyyy-MM-dd} ; attendu des valeurs contiguës (ou une valeur pour la période manquante)");
+            else if (prev.To is { } end2 && end2 >= cur.From)
+                ctx.Error(dto.Line, $"{where} : chevauchement : la valeur du {prev.From:yyyy-MM-dd} court jusqu'au {end2:yyyy-MM-dd}, après le début de la suivante ({cur.From:yyyy-MM-dd})");
+        }
+        if (title is null || unit is null) return;
+        ctx.Parameters[id] = new Parameter { Id = id, Title = title, Unit = unit, Description = dto.Description, Values = values, SourceFile = ctx.File };
+    }
+
+    private static Measure? LoadMeasure(Context ctx, MeasureDto dto)
+    {
+        var id = ctx.Text(dto.Id, "mesure : id", dto.Line);
+        if (id is null) return null;
+        var where = $"mesure {id}";
+        if (!MeasureId().IsMatch(id)) ctx.Error(dto.Line, $"{where} : identifiant invalide ; attendu majuscules, chiffres et tirets (ex. M1, M5-FEHAP)");
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var family = ctx.Text(dto.Family, $"{where} : famille", dto.Line);
+        var instituted = ctx.TextRef(dto.InstitutedBy, $"{where} : institue_par", dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        var from = ctx.Date(dto.From, $"{where} : du", dto.Line);
+        var to = dto.To is null ? null : ctx.Date(dto.To, $"{where} : au", dto.Line);
+        if (from is not null) ctx.FirstOfMonth(from.Value, $"{where} : du", dto.Line);
+        if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", dto.Line);
+        ProrationRule? proration = dto.Proration switch
+        {
+            "fonction_publique" => ProrationRule.FonctionPublique,
+            "contrat_prive" => ProrationRule.ContratPrive,
+            _ => null,
+        };
+        if (proration is null) ctx.Error(dto.Line, $"{where} : proratisation « {dto.Proration} » inconnue ; attendu fonction_publique ou contrat_prive");
+        var amount = LoadAmount(ctx, dto.Amount, where, dto.Line, from, to);
+        var forms = new List<PaymentForm>();
+        foreach (var f in dto.Forms ?? [])
+        {
+            var ff = ctx.Date(f.From, $"{where} : formes : du", f.Line);
+            var ft = f.To is null ? null : ctx.Date(f.To, $"{where} : formes : au", f.Line);
+            var label = ctx.Text(f.Label, $"{where} : formes : libelle", f.Line);
+            var fc = ctx.Citations(f.References, $"{where} : formes", f.Line, required: true);
+            if (ff is not null && label is not null) forms.Add(new PaymentForm(ff.Value, ft, label, fc));
+        }
+        var criteria = new List<Rule>();
+        foreach (var r in dto.Criteria ?? [])
+        {
+            var rule = LoadRule(ctx, r, where, topLevel: true, inherited: []);
+            if (rule is null) continue;
+            if (ReservedCriteria.Contains(rule.Id) || rule.Id.StartsWith("exclusion.", StringComparison.Ordinal))
+                ctx.Error(r.Line, $"{where} : l'identifiant de critère « {rule.Id} » est réservé au moteur");
+            else if (criteria.Any(c => c.Id == rule.Id))
+                ctx.Error(r.Line, $"{where} : critère « {rule.Id} » défini deux fois");
+            else criteria.Add(rule);
+        }
+        if (criteria.Count == 0) ctx.Error(dto.Line, $"{where} : aucun critère ; attendu « criteres: » avec au moins un critère");
+        var confidence = ctx.Confidence(dto.Confidence, where, dto.Line);
+        if (title is null || family is null || instituted is null || from is null || proration is null || amount is null) return null;
+        return new Measure
+        {
+            Id = id, Title = title, Family = family, Description = dto.Description, InstitutedBy = instituted,
+            Citations = citations, From = from.Value, To = to, Proration = proration.Value, Amount = amount,
+            Forms = forms, CedesTo = dto.CedesTo ?? [], Criteria = criteria, Confidence = confidence, Note = dto.Note,
+            SourceFile = ctx.File,
+        };
+    }
+
+    private static AmountRule? LoadAmount(Context ctx, AmountDto? dto, string where, int line, DateOnly? from, DateOnly? to)
+    {
+        if (dto is null)
+        {
+            ctx.Error(line, $"{where} : montant manquant ; attendu « montant: {{points: <paramètre>, valeur_du_point: <paramètre>}} », « montant: {{euros: <paramètre>}} » ou « montant: {{inconnu: <explication>}} »");
+            return null;
+        }
+        var kinds = (dto.Points is not null ? 1 : 0) + (dto.Euros is not null ? 1 : 0) + (dto.Unknown is not null ? 1 : 0);
+        if (kinds != 1)
+        {
+            ctx.Error(dto.Line, $"{where} : montant : attendu exactement un de points, euros ou inconnu");
+            return null;
+        }
+        if (dto.Unknown is not null) return new AmountRule(null, null, null, dto.Unknown);
+        Parameter? Param(string? pid, string key)
+        {
+            if (pid is null)
+            {
+                ctx.Error(dto.Line, $"{where} : montant : {key} manquant");
+                return null;
+            }
+            if (!ctx.Parameters.TryGetValue(pid, out var p))
+            {
+                ctx.Error(dto.Line, $"{where} : montant : paramètre « {pid} » inconnu ; attendu un id défini dans parameters/");
+                return null;
+            }
+            if (from is not null)
+            {
+                // The amount must be defined for every month the measure can pay.
+                var first = p.Values[0].From;
+                var last = p.Values[^1].To;
+                if (first > from.Value) ctx.Error(dto.Line, $"{where} : le paramètre « {pid} » n'a pas de valeur avant le {first:yyyy-MM-dd}, alors que la mesure commence le {from:yyyy-MM-dd}");
+                if (last is not null && (to is null || last < to)) ctx.Error(dto.Line, $"{where} : le paramètre « {pid} » s'arrête le {last:yyyy-MM-dd}, avant la fin de la mesure");
+            }
+            return p;
+        }
+        if (dto.Points is not null)
+        {
+            var points = Param(dto.Points, "points");
+            var value = Param(dto.PointValue, "valeur_du_point");
+            return points is null || value is null ? null : new AmountRule(points, value, null, null);
+        }
+        var euros = Param(dto.Euros, "euros");
+        return euros is null ? null : new AmountRule(null, null, euros, null);
+    }
+
+    private static Rule? LoadRule(Context ctx, RuleDto dto, string where, bool topLevel, IReadOnlyList<Citation> inherited)
+    {
+        var id = dto.Id;
+        if (topLevel && id is null)
+        {
+            ctx.Error(dto.Line, $"{where} : critère sans id ; attendu « id: » (ex. lieu, metier, statut)");
+            return null;
+        }
+        var label = ctx.Text(dto.Label, $"{where} : critère {id ?? "(imbriqué)"} : libelle", dto.Line);
+        var here = $"{where}, critère {id ?? label ?? "?"}";
+        var citations = ctx.Citations(dto.References, here, dto.Line, required: topLevel);
+        if (citations.Count == 0) citations = [.. inherited];
+        var instituted = dto.InstitutedBy is null ? null : ctx.TextRef(dto.InstitutedBy, $"{here} : institue_par", dto.Line);
+        var from = dto.From is null ? null : ctx.Date(dto.From, $"{here} : du", dto.Line);
+        var to = dto.To is null ? null : ctx.Date(dto.To, $"{here} : au", dto.Line);
+        if (from is not null) ctx.FirstOfMonth(from.Value, $"{here} : du", dto.Line);
+        if (to is not null) ctx.LastOfMonth(to.Value, $"{here} : au", dto.Line);
+        var confidence = ctx.Confidence(dto.Confidence, here, dto.Line);
+        var shapes = (dto.Condition is not null ? 1 : 0) + (dto.All is not null ? 1 : 0) + (dto.Any is not null ? 1 : 0);
+        if (shapes != 1)
+        {
+            ctx.Error(dto.Line, $"{here} : attendu exactement un de « condition », « toutes » ou « une_de »");
+            return null;
+        }
+        Condition? condition = null;
+        var children = new List<Rule>();
+        RuleKind kind;
+        if (dto.Condition is not null)
+        {
+            kind = RuleKind.Leaf;
+            condition = LoadCondition(ctx, dto.Condition, here);
+            if (condition is null) return null;
+        }
+        else
+        {
+            kind = dto.All is not null ? RuleKind.All : RuleKind.Any;
+            var list = dto.All ?? dto.Any!;
+            if (list.Count == 0) ctx.Error(dto.Line, $"{here} : liste vide");
+            for (var i = 0; i < list.Count; i++)
+            {
+                var child = LoadRule(ctx, list[i], here, topLevel: false, inherited: citations);
+                if (child is not null) children.Add(child);
+            }
+        }
+        if (label is null) return null;
+        return new Rule
+        {
+            Id = id ?? "", Label = label, Kind = kind, Condition = condition, Children = children, Citations = citations,
+            InstitutedBy = instituted, From = from, To = to, Confidence = confidence, Note = dto.Note,
+        };
+    }
+
+    internal static Condition? LoadCondition(Context ctx, ConditionDto dto, string where)
+    {
+        var shapes = (dto.Field is not null ? 1 : 0) + (dto.All is not null ? 1 : 0) + (dto.Any is not null ? 1 : 0) + (dto.Not is not null ? 1 : 0);
+        if (shapes != 1)
+        {
+            ctx.Error(dto.Line, $"{where} : condition : attendu exactement un de « champ », « toutes », « une_de » ou « non »");
+            return null;
+        }
+        if (dto.All is not null || dto.Any is not null)
+        {
+            var parts = (dto.All ?? dto.Any!).Select(c => LoadCondition(ctx, c, where)).ToList();
+            if (parts.Count == 0) ctx.Error(dto.Line, $"{where} : condition : liste vide");
+            if (parts.Any(p => p is null)) return null;
+            return dto.All is not null ? new AllOf(parts!) : new AnyOf(parts!);
+        }
+        if (dto.Not is not null)
+        {
+            var inner = LoadCondition(ctx, dto.Not, where);
+            return inner is null ? null : new NotOf(inner);
+        }
+        var field = ctx.Field(dto.Field, where, dto.Line);
+        if (field is null) return null;
+        var allowed = new HashSet<int>();
+        var positive = dto.In is not null || dto.Lists is not null || dto.Equals_ is not null;
+        foreach (var v in dto.In ?? [])
+        {
+            if (ctx.Code(field, v, where, dto.Line) is { } c) allowed.Add(c);
+        }
+        if (dto.Equals_ is not null && ctx.Code(field, dto.Equals_, where, dto.Line) is { } ce) allowed.Add(ce);
+        foreach (var l in dto.Lists ?? [])
+        {
+            if (!ctx.Lists.TryGetValue(l, out var list))
+            {
+                ctx.Error(dto.Line, $"{where} : liste « {l} » inconnue ; attendu un id défini dans lists/ ({string.Join(", ", ctx.Lists.Keys.Order())})");
+                continue;
+            }
+            if (list.Field != field)
+            {
+                ctx.Error(dto.Line, $"{where} : la liste « {l} » porte sur {list.Field.Name}, pas sur {field.Name}");
+                continue;
+            }
+            allowed.UnionWith(list.Codes);
+        }
+        var except = (dto.Except ?? []).Select(v => ctx.Code(field, v, where, dto.Line)).Where(c => c is not null).Select(c => c!.Value).ToList();
+        if (!positive && except.Count == 0)
+        {
+            ctx.Error(dto.Line, $"{where} : condition sur {field.Name} sans valeur ; attendu « parmi », « listes », « egal » ou « sauf »");
+            return null;
+        }
+        if (!positive)
+        {
+            if (field.Kind == FieldKind.Integer) return new NotOf(new FieldIn(field, except));
+            allowed.UnionWith(Enumerable.Range(0, field.Values.Count));
+        }
+        allowed.ExceptWith(except);
+        return new FieldIn(field, allowed);
+    }
+
+    private static Exclusion? LoadExclusion(Context ctx, ExclusionDto dto, List<Measure> measures)
+    {
+        var id = ctx.Text(dto.Id, "exclusion : id", dto.Line);
+        if (id is null) return null;
+        var where = $"exclusion « {id} »";
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        var confidence = ctx.Confidence(dto.Confidence, where, dto.Line);
+        if ((dto.Measures is null) == (dto.AllMeasuresExcept is null))
+            ctx.Error(dto.Line, $"{where} : attendu exactement un de « mesures » ou « toutes_mesures_sauf »");
+        foreach (var m in (dto.Measures ?? []).Concat(dto.AllMeasuresExcept ?? []))
+        {
+            if (measures.All(x => x.Id != m)) ctx.Error(dto.Line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
+        }
+        var ids = dto.Measures ?? measures.Select(m => m.Id).Where(m => !(dto.AllMeasuresExcept ?? []).Contains(m)).ToList();
+        if (dto.Condition is null)
+        {
+            ctx.Error(dto.Line, $"{where} : condition manquante");
+            return null;
+        }
+        var condition = LoadCondition(ctx, dto.Condition, where);
+        if (title is null || condition is null) return null;
+        return new Exclusion
+        {
+            Id = id, Title = title, Description = dto.Description, Citations = citations, Condition = condition,
+            MeasureIds = ids, Confidence = confidence, Note = dto.Note, SourceFile = ctx.File,
+        };
+    }
+
+    private static Uncertainty? LoadUncertainty(Context ctx, UncertaintyDto dto, List<Measure> measures)
+    {
+        var id = ctx.Text(dto.Id, "incertitude : id", dto.Line);
+        if (id is null) return null;
+        var where = $"incertitude « {id} »";
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var note = ctx.Text(dto.Note, $"{where} : note", dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        var confidence = dto.Confidence is null ? Confidence.L : ctx.Confidence(dto.Confidence, where, dto.Line);
+        foreach (var m in dto.Measures ?? [])
+        {
+            if (measures.All(x => x.Id != m)) ctx.Error(dto.Line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
+        }
+        var from = dto.From is null ? null : ctx.Date(dto.From, $"{where} : du", dto.Line);
+        var to = dto.To is null ? null : ctx.Date(dto.To, $"{where} : au", dto.Line);
+        if (from is not null) ctx.FirstOfMonth(from.Value, $"{where} : du", dto.Line);
+        if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", dto.Line);
+        if (dto.Condition is null)
+        {
+            ctx.Error(dto.Line, $"{where} : condition manquante");
+            return null;
+        }
+        var condition = LoadCondition(ctx, dto.Condition, where);
+        if (title is null || note is null || condition is null) return null;
+        return new Uncertainty
+        {
+            Id = id, Title = title, Note = note, Citations = citations, Condition = condition, Confidence = confidence,
+            From = from, To = to, MeasureIds = dto.Measures ?? [], SourceFile = ctx.File,
+        };
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9-]*$")]
+    private static partial Regex MeasureId();
+
+    /// <summary>State shared while loading: what is known so far, and the errors found.</summary>
+    internal sealed class Context(string origin)
+    {
+        public string Origin { get; } = origin;
+        public string File { get; set; } = origin;
+        public List<string> Errors { get; } = [];
+        public Vocabulary Vocabulary { get; set; } = null!;
+        public Dictionary<string, LegalText> Texts { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Parameter> Parameters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ValueList> Lists { get; } = new(StringComparer.Ordinal);
+
+        public void Error(int line, string message) => Errors.Add(line > 0 ? $"{File}, ligne {line} : {message}" : $"{File} : {message}");
+
+        public string? Text(string? value, string what, int line)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
+            Error(line, $"{what} manquant ; attendu un texte");
+            return null;
+        }
+
+        public DateOnly? Date(string? value, string what, int line)
+        {
+            if (value is not null && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            Error(line, value is null ? $"{what} manquant ; attendu une date AAAA-MM-JJ" : $"{what} : « {value} » n'est pas une date ; attendu AAAA-MM-JJ");
+            return null;
+        }
+
+        public void FirstOfMonth(DateOnly d, string what, int line)
+        {
+            if (d.Day != 1) Error(line, $"{what} : {d:yyyy-MM-dd} ; les droits sont mensuels, attendu le premier jour d'un mois");
+        }
+
+        public void LastOfMonth(DateOnly d, string what, int line)
+        {
+            if (d.Day != DateTime.DaysInMonth(d.Year, d.Month)) Error(line, $"{what} : {d:yyyy-MM-dd} ; les droits sont mensuels, attendu le dernier jour d'un mois");
+        }
+
+        public Confidence Confidence(string? value, string what, int line)
+        {
+            switch (value)
+            {
+                case null or "H": return Law.Confidence.H;
+                case "M": return Law.Confidence.M;
+                case "L": return Law.Confidence.L;
+                default:
+                    Error(line, $"{what} : confiance « {value} » inconnue ; attendu H, M ou L");
+                    return Law.Confidence.H;
+            }
+        }
+
+        public LegalText? TextRef(string? id, string what, int line)
+        {
+            if (id is null)
+            {
+                Error(line, $"{what} manquant ; attendu l'id d'un texte de references.yaml");
+                return null;
+            }
+            if (Texts.TryGetValue(id, out var t)) return t;
+            Error(line, $"{what} : texte « {id} » absent de references.yaml");
+            return null;
+        }
+
+        public Citation? Cite(CitationDto dto, string where)
+        {
+            var t = TextRef(dto.Text, $"{where} : reference", dto.Line);
+            return t is null ? null : new Citation(t, string.IsNullOrWhiteSpace(dto.Article) ? null : dto.Article.Trim());
+        }
+
+        public List<Citation> Citations(List<CitationDto>? dtos, string where, int line, bool required)
+        {
+            if (dtos is null || dtos.Count == 0)
+            {
+                if (required) Error(line, $"{where} : aucune référence ; attendu « references: [{{texte: <id>, article: ...}}] »");
+                return [];
+            }
+            return dtos.Select(d => Cite(d, where)).Where(c => c is not null).Select(c => c!).ToList();
+        }
+
+        public FieldDef? Field(string? name, string where, int line)
+        {
+            if (name is null)
+            {
+                Error(line, $"{where} : champ manquant");
+                return null;
+            }
+            if (!Vocabulary.TryGet(name, out var f))
+            {
+                Error(line, $"{where} : champ « {name} » inconnu du schéma de profil ; attendu un de {string.Join(", ", Vocabulary.Fields.Where(x => x.IsTestable).Select(x => x.Name))}");
+                return null;
+            }
+            if (!f.IsTestable)
+            {
+                Error(line, $"{where} : le champ « {name} » ne peut pas être testé par une condition (seuls les champs à valeurs listées, booléens ou entiers le peuvent)");
+                return null;
+            }
+            return f;
+        }
+
+        public int? Code(FieldDef field, string value, string where, int line)
+        {
+            if (field.Kind == FieldKind.Integer)
+            {
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+                Error(line, $"{where} : « {value} » n'est pas un entier valide pour {field.Name}");
+                return null;
+            }
+            if (field.TryCode(value, out var c)) return c;
+            var hint = field.Kind == FieldKind.Boolean ? "true ou false" : string.Join(", ", field.Values);
+            Error(line, $"{where} : valeur « {value} » inconnue pour {field.Name} ; attendu une de : {hint}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using Segur.Engine.Law;
+using Segur.Engine.Time;
+using Vocabulary = Segur.Engine.Law.Vocabulary;
+
+namespace Segur.Engine.Profiles;
+
+/// <summary>
+/// Reads a worker profile (JSON, the public contract <c>profile.schema.json</c>), validates it against the
+/// schema and reports every problem in French with its JSON path.
+/// </summary>
+public sealed partial class ProfileReader
+{
+    private readonly Vocabulary _vocabulary;
+    private readonly JsonSchema _schema;
+
+    public ProfileReader(Vocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _schema = JsonSchema.FromText(vocabulary.SchemaText);
+    }
+
+    /// <summary>Parses and validates one profile; <paramref name="origin"/> names it in errors (a file path).</summary>
+    public Profile Read(string json, string origin)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        }
+        catch (JsonException e)
+        {
+            throw new SegurException($"{origin}, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide ; attendu un objet JSON décrivant un profil (voir docs/profil.md).");
+        }
+        if (node is not JsonObject obj)
+            throw new SegurException($"{origin} : attendu un objet JSON {{\"employeur\": {{…}}, \"emploi\": {{…}}}}, trouvé {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}.");
+        return Read(obj, origin);
+    }
+
+    /// <summary>Validates an already parsed profile object.</summary>
+    public Profile Read(JsonObject obj, string origin)
+    {
+        var result = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        if (!result.IsValid)
+        {
+            var problems = new List<string>();
+            foreach (var d in result.Details)
+            {
+                if (d.Errors is null) continue;
+                foreach (var (keyword, message) in d.Errors)
+                {
+                    var text = Translate(d.InstanceLocation.ToString(), keyword, message, obj);
+                    if (text is not null && !problems.Contains(text)) problems.Add(text);
+                }
+            }
+            if (problems.Count == 0) problems.Add("profil non conforme au schéma profile.schema.json");
+            throw new SegurException($"{origin} : {problems[0]}", problems.Skip(1).Select(p => $"{origin} : {p}").ToList());
+        }
+        return Build(obj, origin);
+    }
+
+    private Profile Build(JsonObject obj, string origin)
+    {
+        var codes = new int[_vocabulary.Fields.Count];
+        Array.Fill(codes, Facts.Absent);
+        foreach (var f in _vocabulary.Fields)
+        {
+            var n = At(obj, f.Name);
+            if (n is null) continue;
+            switch (f.Kind)
+            {
+                case FieldKind.Enum:
+                    f.TryCode(n.GetValue<string>(), out var c);
+                    codes[f.Index] = c;
+                    break;
+                case FieldKind.Boolean:
+                    codes[f.Index] = n.GetValue<bool>() ? 1 : 0;
+                    break;
+                case FieldKind.Integer:
+                    codes[f.Index] = (int)long.Parse(n.ToJsonString(), CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+        var entree = Date(At(obj, "emploi.entree"));
+        var sortie = Date(At(obj, "emploi.sortie"));
+        if (entree is not null && sortie is not null && sortie < entree)
+            throw new SegurException($"{origin} : /emploi/sortie ({sortie:yyyy-MM-dd}) précède /emploi/entree ({entree:yyyy-MM-dd}) ; attendu une date de sortie postérieure ou égale à l'entrée.");
+        MonthRange? periode = null;
+        var debut = At(obj, "periode.debut")?.GetValue<string>();
+        var fin = At(obj, "periode.fin")?.GetValue<string>();
+        if (debut is not null || fin is not null)
+        {
+            var text = (debut ?? fin) + ".." + (fin ?? debut);
+            if (!MonthRange.TryParse(text, out var r, out var error))
+                throw new SegurException($"{origin} : /periode : {error}");
+            periode = r;
+        }
+        return new Profile(_vocabulary, codes)
+        {
+            Id = At(obj, "id")?.GetValue<string>(),
+            Quotite = Number(At(obj, "emploi.quotite")) ?? 1m,
+            TempsPartiel = At(obj, "emploi.temps_partiel")?.GetValue<bool>(),
+            Entree = entree,
+            Sortie = sortie,
+            PartStructuresEligibles = Number(At(obj, "emploi.part_temps_structures_eligibles")) ?? 1m,
+            FractionTraitement = Number(At(obj, "emploi.fraction_traitement")) ?? 1m,
+            Corps = At(obj, "emploi.corps")?.GetValue<string>(),
+            Periode = periode,
+        };
+    }
+
+    private static JsonNode? At(JsonObject obj, string dotted)
+    {
+        JsonNode? n = obj;
+        foreach (var part in dotted.Split('.'))
+        {
+            if (n is not JsonObject o || !o.TryGetPropertyValue(part, out n)) return null;
+        }
+        return n;
+    }
+
+    // Values built from YAML hold a long or a decimal, values parsed from JSON a JsonElement: read the text.
+    private static decimal? Number(JsonNode? n) =>
+        n is null ? null : decimal.Parse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(JsonNode? n) =>
+        n is null ? null : DateOnly.ParseExact(n.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string? Translate(string pointer, string keyword, string message, JsonObject obj)
+    {
+        var path = pointer.Length == 0 ? "/" : pointer;
+        var dotted = pointer.TrimStart('/').Replace('/', '.');
+        _vocabulary.TryGet(dotted, out var field);
+        var found = pointer.Length == 0 ? null : At(obj, dotted);
+        var shown = found is null ? "" : found.ToJsonString();
+        switch (keyword)
+        {
+            case "required":
+                var names = QuotedNames().Matches(message).Select(m => m.Groups[1].Value).ToList();
+                return names.Count == 0
+                    ? $"{path} : champ obligatoire manquant"
+                    : string.Join(" ; ", names.Select(n => $"{(path == "/" ? "" : path)}/{n} : champ obligatoire manquant"));
+            case "enum":
+                var allowed = field is null ? "" : " ; valeurs attendues : " + string.Join(", ", field.Values);
+                return $"{path} : valeur {shown} inconnue{allowed}";
+            case "additionalProperties":
+                return null; // reported on the property itself ("false" schema)
+            case "false":
+                return $"{path} : champ inconnu ; seuls les champs de profile.schema.json sont acceptés (voir docs/profil.md)";
+            case "type":
+                var expected = field?.Kind switch
+                {
+                    FieldKind.Boolean => "un booléen (true ou false)",
+                    FieldKind.Integer => "un nombre entier",
+                    FieldKind.Number => "un nombre (ex. 0.8)",
+                    FieldKind.Enum or FieldKind.Text or FieldKind.Date or FieldKind.Month => "une chaîne de caractères",
+                    _ => "un objet",
+                };
+                return $"{path} : type incorrect ({shown}) ; attendu {expected}";
+            case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
+                return dotted switch
+                {
+                    "emploi.quotite" => $"{path} : quotité {shown} hors bornes ; attendu un nombre strictement positif et au plus 1 (1 = temps plein)",
+                    _ => $"{path} : valeur {shown} hors bornes ; attendu un nombre entre 0 et 1",
+                };
+            case "pattern":
+                return dotted switch
+                {
+                    "employeur.departement" => $"{path} : département {shown} inconnu ; attendu un code comme 01, 2A, 75 ou 974",
+                    _ => $"{path} : valeur {shown} mal formée ; attendu un mois AAAA-MM",
+                };
+            case "format":
+                return $"{path} : date {shown} invalide ; attendu une date AAAA-MM-JJ";
+            default:
+                return $"{path} : {message}";
+        }
+    }
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedNames();
+}

@@ -1,0 +1,161 @@
+using System.Text;
+using Segur.Engine.Evaluation;
+using Segur.Engine.Law;
+
+namespace Segur.Engine.Reports;
+
+/// <summary>
+/// The French text report: a table of months grouped into runs of identical outcome, the total, then
+/// for each distinct outcome the explanation criterion by criterion with the texts that set it.
+/// </summary>
+public static class TextReport
+{
+    public static string Write(EvaluationResult r, bool allMeasures = false)
+    {
+        var sb = new StringBuilder();
+        var p = r.Profile;
+        sb.Append("Profil").Append(p.Id is null ? "" : $" « {p.Id} »").Append(" : ").AppendLine(Describe(p));
+        sb.Append("Période : ").Append(Format.Month(r.Period.Start)).Append(" à ").AppendLine(Format.Month(r.Period.End));
+        sb.Append("Droit appliqué : ").Append(r.LawAsOf is { } d ? $"tel que publié au {Format.Date(d)}" : "tel que connu à ce jour")
+          .Append($" (législation {r.Legislation.Version}, empreinte {r.Legislation.Fingerprint[..12]})").AppendLine();
+        sb.AppendLine();
+
+        var runs = Runs(r.Months);
+        sb.AppendLine("Mois                Mesure          Brut mensuel    Net estimé");
+        foreach (var run in runs)
+        {
+            var first = run[0];
+            var months = run.Count == 1 ? first.Month.ToString() : $"{first.Month} → {run[^1].Month}";
+            var measure = first.Eligible ? string.Join("+", first.Retained) : "aucune";
+            var gross = first.Gross is { } g ? Format.Euros(g) : "inconnu";
+            var net = first.Eligible ? (first.NetEstimate is { } n ? "≈ " + Format.Euros(n) : "non estimé") : "";
+            sb.Append(months.PadRight(20)).Append(measure.PadRight(16)).Append(gross.PadLeft(12)).Append("    ").Append(net);
+            if (first.Uncertain) sb.Append("   (incertain)");
+            sb.AppendLine();
+        }
+        decimal? total = 0m;
+        foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
+        sb.AppendLine();
+        sb.Append("Total brut dû sur la période : ").AppendLine(total is { } t ? Format.Euros(t) : "inconnu (un montant au moins n'est pas connu)");
+        var nets = r.Months.Where(m => m.Eligible).Select(m => m.NetBasis).Where(b => b is not null).Distinct().ToList();
+        foreach (var b in nets) sb.Append("Net : ").AppendLine(b);
+
+        foreach (var run in runs.GroupBy(Signature).Select(g => g.First()))
+        {
+            sb.AppendLine();
+            Explain(sb, run, allMeasures);
+        }
+        return sb.ToString();
+    }
+
+    private static string Describe(Profiles.Profile p)
+    {
+        var parts = new List<string?>
+        {
+            p.Value("employeur.secteur"), p.Value("employeur.versant"), p.Value("employeur.organisme"),
+            p.Value("employeur.structure"), p.Value("emploi.profession"), p.Value("emploi.statut"),
+            p.Quotite == 1m ? "temps plein" : "quotité " + Format.Percent(p.Quotite),
+        };
+        return string.Join(", ", parts.Where(x => x is not null));
+    }
+
+    private static List<List<MonthResult>> Runs(IReadOnlyList<MonthResult> months)
+    {
+        var runs = new List<List<MonthResult>>();
+        foreach (var m in months)
+        {
+            if (runs.Count > 0 && Signature(runs[^1]) == Signature([m]) && runs[^1][^1].Gross == m.Gross) runs[^1].Add(m);
+            else runs.Add([m]);
+        }
+        return runs;
+    }
+
+    private static string Signature(List<MonthResult> run)
+    {
+        var m = run[0];
+        var retained = m.Measures.Where(x => m.Retained.Contains(x.Measure.Id)).Select(x => x.Measure.Id + x.Form);
+        var closest = m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest);
+        var failed = closest is null ? "" : string.Join(",", closest.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Id));
+        return string.Join("|", m.Eligible, string.Join(",", retained), m.Closest, failed, m.Uncertain, m.Gross,
+            string.Join(",", m.Uncertainties.Select(u => u.Id)));
+    }
+
+    private static void Explain(StringBuilder sb, List<MonthResult> run, bool all)
+    {
+        var m = run[0];
+        var span = run.Count == 1 ? Format.Month(m.Month) : $"{Format.Month(m.Month)} à {Format.Month(run[^1].Month)}";
+        sb.Append("── Pourquoi (").Append(span).AppendLine(") ──");
+        if (m.Eligible)
+        {
+            foreach (var id in m.Retained) Measure(sb, m.Measures.First(x => x.Measure.Id == id), detailed: true);
+        }
+        else
+        {
+            sb.AppendLine(run.Count == 1 ? "Aucune mesure Ségur n'est due ce mois-ci." : "Aucune mesure Ségur n'est due sur ces mois.");
+            var excluded = m.Measures.SelectMany(x => x.Criteria.Select(c => (Measure: x.Measure.Id, Criterion: c)))
+                .Where(p => p.Criterion.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.Criterion.Result == Tri.False)
+                .GroupBy(p => p.Criterion.Id);
+            foreach (var g in excluded)
+            {
+                var c = g.First().Criterion;
+                sb.Append("Exclusion : ").Append(c.Label).Append(" (mesures ").Append(string.Join(", ", g.Select(p => p.Measure))).AppendLine(")");
+                if (c.Detail is not null) sb.Append("  ").AppendLine(c.Detail);
+                foreach (var cit in c.Citations) sb.Append("    ").AppendLine(Cite(cit));
+            }
+            var closest = m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest);
+            if (closest is not null)
+            {
+                sb.Append("Mesure la plus proche : ");
+                Measure(sb, closest, detailed: true);
+            }
+        }
+        foreach (var other in Words.Relevant(m, all).Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest))
+        {
+            sb.Append("  · ").Append(other.Measure.Id).Append(" (").Append(Words.Human(other.Verdict)).Append(") : ");
+            var failed = other.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Label + (c.Detail is null ? "" : $" [{c.Detail}]")).ToList();
+            sb.AppendLine(other.Verdict == Verdict.Superseded ? $"écartée au profit de {other.SupersededBy}" : string.Join(" ; ", failed));
+        }
+        foreach (var u in m.Uncertainties)
+        {
+            sb.Append("  ⚠ [").Append(u.Confidence).Append("] ").Append(u.Title).Append(" : ").AppendLine(u.Note);
+            foreach (var c in u.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+    }
+
+    private static void Measure(StringBuilder sb, MeasureResult r, bool detailed)
+    {
+        sb.Append(r.Measure.Id).Append(" — ").Append(r.Measure.Title).Append(" : ").AppendLine(Words.Human(r.Verdict));
+        if (r.Form is not null && r.Verdict == Verdict.Eligible) sb.Append("  Forme : ").AppendLine(r.Form);
+        if (!detailed) return;
+        foreach (var c in r.Criteria.Where(c => !(c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && c.Result == Tri.True))) Criterion(sb, c, 1);
+        var clear = r.Criteria.Where(c => c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && c.Result == Tri.True).ToList();
+        if (clear.Count > 0) sb.Append("  ✔ Aucune des exclusions prévues ne s'applique (").Append(string.Join(" ; ", clear.Select(c => c.Id["exclusion.".Length..]))).AppendLine(")");
+        foreach (var s in r.Calculation)
+        {
+            sb.Append("  Calcul : ").AppendLine(s.Label);
+            foreach (var c in s.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+        if (r.MissingFields.Count > 0) sb.Append("  Information manquante : ").AppendLine(string.Join(", ", r.MissingFields));
+        foreach (var n in r.Notes) sb.Append("  Note : ").AppendLine(n);
+    }
+
+    private static void Criterion(StringBuilder sb, CriterionResult c, int depth)
+    {
+        var mark = c.Result switch { Tri.True => "✔", Tri.False => "✘", _ => "?" };
+        sb.Append(new string(' ', depth * 2)).Append(mark).Append(' ').Append(c.Label);
+        if (c.Detail is not null) sb.Append(" — ").Append(c.Detail);
+        if (c.Confidence != Confidence.H) sb.Append(" [confiance ").Append(c.Confidence).Append(']');
+        sb.AppendLine();
+        foreach (var cit in c.Citations) sb.Append(new string(' ', depth * 2 + 4)).AppendLine(Cite(cit));
+        foreach (var ch in c.Children.Where(ch => ch.Result == c.Result || c.Result != Tri.True)) Criterion(sb, ch, depth + 1);
+    }
+
+    /// <summary>« Décret n° … , art. 1 (JO du 20 septembre 2020) — https://… ».</summary>
+    public static string Cite(Citation c)
+    {
+        var official = c.Text.Nature is "loi" or "ordonnance" or "decret" or "arrete";
+        var jo = c.Text.PublishedOn is { } p ? (official ? $" (JO du {Format.Date(p)})" : $" (rendu public le {Format.Date(p)})")
+            : c.Text.Publication is { } pub ? $" ({pub})" : "";
+        return $"{c.Label}{jo} — {c.Text.Url}";
+    }
+}
