@@ -21,6 +21,11 @@ public static class Cli
         TrySetFrenchUi();
 
         var root = new RootCommand("segur : moteur et simulateur des revalorisations du Ségur (CTI, primes et indemnités Ségur), chaque verdict expliqué et référencé.");
+        foreach (var o in root.Options)
+        {
+            if (o is System.CommandLine.Help.HelpOption) o.Description = "Afficher l'aide et l'utilisation.";
+            else if (o is VersionOption) o.Description = "Afficher la version.";
+        }
         var context = new CommandContext(stdout, stderr, clock);
         root.Subcommands.Add(VerifyCommand.Build(context));
         root.Subcommands.Add(CasesCommand.Build(context));

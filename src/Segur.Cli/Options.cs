@@ -13,19 +13,18 @@ public static class SharedOptions
         Description = "Dossier de législation à utiliser au lieu de la législation intégrée (ex. legislation/).",
     };
 
-    public static Option<string> Format() => new("--format", "-f")
+    public static Option<string?> Format() => new("--format", "-f")
     {
         Description = "Format de sortie : texte (par défaut) ou json.",
-        DefaultValueFactory = _ => "texte",
     };
 
     public static Legislation LoadLaw(DirectoryInfo? dir) =>
         LegislationLoader.Load(dir is null ? new EmbeddedLegislation() : new DirectoryLegislation(dir.FullName));
 
-    public static bool IsJson(string format) => format switch
+    public static bool IsJson(string? format) => format switch
     {
         "json" => true,
-        "texte" or "text" => false,
+        null or "texte" or "text" => false,
         _ => throw new SegurException($"--format « {format} » inconnu ; attendu texte ou json"),
     };
 

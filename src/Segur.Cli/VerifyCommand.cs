@@ -26,7 +26,7 @@ public static class VerifyCommand
         };
         cmd.SetAction(parse =>
         {
-            var json = SharedOptions.IsJson(parse.GetValue(format)!);
+            var json = SharedOptions.IsJson(parse.GetValue(format));
             var lawAsOf = SharedOptions.ParseDate(parse.GetValue(asOf), "--droit-au");
             var legislation = SharedOptions.LoadLaw(parse.GetValue(law));
             var path = parse.GetValue(profile)!;

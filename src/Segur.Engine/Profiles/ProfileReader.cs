@@ -137,6 +137,7 @@ public sealed partial class ProfileReader
         _vocabulary.TryGet(dotted, out var field);
         var found = pointer.Length == 0 ? null : At(obj, dotted);
         var shown = found is null ? "" : found.ToJsonString();
+        if (message.Contains("false schema", StringComparison.Ordinal)) keyword = "false";
         switch (keyword)
         {
             case "required":
@@ -176,7 +177,7 @@ public sealed partial class ProfileReader
             case "format":
                 return $"{path} : date {shown} invalide ; attendu une date AAAA-MM-JJ";
             default:
-                return $"{path} : {message}";
+                return $"{path} : valeur {shown} non conforme au schéma de profil (règle « {keyword} ») ; voir docs/profil.md";
         }
     }
 
