@@ -70,17 +70,20 @@ public sealed class FieldIn : Condition
     }
 }
 
-public sealed class AllOf(IReadOnlyList<Condition> parts) : Condition
+/// <summary>A conjunction (<see cref="AllOf"/>) or disjunction (<see cref="AnyOf"/>) of conditions, with short-circuit.</summary>
+public abstract class Combination(IReadOnlyList<Condition> parts, bool conjunction) : Condition
 {
     public IReadOnlyList<Condition> Parts { get; } = parts;
 
     public override Tri Evaluate(ReadOnlySpan<int> facts)
     {
-        var r = Tri.True;
+        var r = conjunction ? Tri.True : Tri.False;
+        var stop = conjunction ? Tri.False : Tri.True;
         foreach (var p in Parts)
         {
-            r = TriLogic.And(r, p.Evaluate(facts));
-            if (r == Tri.False) return r;
+            var v = p.Evaluate(facts);
+            r = conjunction ? TriLogic.And(r, v) : TriLogic.Or(r, v);
+            if (r == stop) return r;
         }
         return r;
     }
@@ -95,44 +98,16 @@ public sealed class AllOf(IReadOnlyList<Condition> parts) : Condition
         sb.Append('(');
         for (var i = 0; i < Parts.Count; i++)
         {
-            if (i > 0) sb.Append(" et ");
+            if (i > 0) sb.Append(conjunction ? " et " : " ou ");
             Parts[i].Render(sb);
         }
         sb.Append(')');
     }
 }
 
-public sealed class AnyOf(IReadOnlyList<Condition> parts) : Condition
-{
-    public IReadOnlyList<Condition> Parts { get; } = parts;
+public sealed class AllOf(IReadOnlyList<Condition> parts) : Combination(parts, conjunction: true);
 
-    public override Tri Evaluate(ReadOnlySpan<int> facts)
-    {
-        var r = Tri.False;
-        foreach (var p in Parts)
-        {
-            r = TriLogic.Or(r, p.Evaluate(facts));
-            if (r == Tri.True) return r;
-        }
-        return r;
-    }
-
-    public override void CollectFields(ISet<FieldDef> fields)
-    {
-        foreach (var p in Parts) p.CollectFields(fields);
-    }
-
-    public override void Render(StringBuilder sb)
-    {
-        sb.Append('(');
-        for (var i = 0; i < Parts.Count; i++)
-        {
-            if (i > 0) sb.Append(" ou ");
-            Parts[i].Render(sb);
-        }
-        sb.Append(')');
-    }
-}
+public sealed class AnyOf(IReadOnlyList<Condition> parts) : Combination(parts, conjunction: false);
 
 public sealed class NotOf(Condition inner) : Condition
 {

@@ -191,8 +191,7 @@ public static partial class LegislationLoader
         var values = new List<ParameterValue>();
         foreach (var v in dto.Values ?? [])
         {
-            var from = ctx.Date(v.From, $"{where} : du", v.Line);
-            var to = v.To is null ? null : ctx.Date(v.To, $"{where} : au", v.Line);
+            var (from, to) = ctx.Months(v.From, v.To, where, v.Line, fromRequired: true);
             if (v.Value is null) ctx.Error(v.Line, $"{where} : valeur manquante ; attendu « valeur: » suivi d'un nombre");
             if (v.Reference is null)
             {
@@ -202,8 +201,6 @@ public static partial class LegislationLoader
             var citation = ctx.Cite(v.Reference, where);
             var confidence = ctx.Confidence(v.Confidence, where, v.Line);
             if (from is null || v.Value is null || citation is null) continue;
-            ctx.FirstOfMonth(from.Value, $"{where} : du", v.Line);
-            if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", v.Line);
             if (to is not null && to < from) ctx.Error(v.Line, $"{where} : période du {from:yyyy-MM-dd} au {to:yyyy-MM-dd} impossible (fin avant début)");
             values.Add(new ParameterValue(from.Value, to, v.Value.Value, citation, confidence, v.Note));
         }
@@ -233,10 +230,7 @@ public static partial class LegislationLoader
         var family = ctx.Text(dto.Family, $"{where} : famille", dto.Line);
         var instituted = ctx.TextRef(dto.InstitutedBy, $"{where} : institue_par", dto.Line);
         var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
-        var from = ctx.Date(dto.From, $"{where} : du", dto.Line);
-        var to = dto.To is null ? null : ctx.Date(dto.To, $"{where} : au", dto.Line);
-        if (from is not null) ctx.FirstOfMonth(from.Value, $"{where} : du", dto.Line);
-        if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", dto.Line);
+        var (from, to) = ctx.Months(dto.From, dto.To, where, dto.Line, fromRequired: true);
         ProrationRule? proration = dto.Proration switch
         {
             "fonction_publique" => ProrationRule.FonctionPublique,
@@ -336,10 +330,7 @@ public static partial class LegislationLoader
         var citations = ctx.Citations(dto.References, here, dto.Line, required: topLevel);
         if (citations.Count == 0) citations = [.. inherited];
         var instituted = dto.InstitutedBy is null ? null : ctx.TextRef(dto.InstitutedBy, $"{here} : institue_par", dto.Line);
-        var from = dto.From is null ? null : ctx.Date(dto.From, $"{here} : du", dto.Line);
-        var to = dto.To is null ? null : ctx.Date(dto.To, $"{here} : au", dto.Line);
-        if (from is not null) ctx.FirstOfMonth(from.Value, $"{here} : du", dto.Line);
-        if (to is not null) ctx.LastOfMonth(to.Value, $"{here} : au", dto.Line);
+        var (from, to) = ctx.Months(dto.From, dto.To, here, dto.Line, fromRequired: false);
         var confidence = ctx.Confidence(dto.Confidence, here, dto.Line);
         var shapes = (dto.Condition is not null ? 1 : 0) + (dto.All is not null ? 1 : 0) + (dto.Any is not null ? 1 : 0);
         if (shapes != 1)
@@ -475,10 +466,7 @@ public static partial class LegislationLoader
         {
             if (measures.All(x => x.Id != m)) ctx.Error(dto.Line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
         }
-        var from = dto.From is null ? null : ctx.Date(dto.From, $"{where} : du", dto.Line);
-        var to = dto.To is null ? null : ctx.Date(dto.To, $"{where} : au", dto.Line);
-        if (from is not null) ctx.FirstOfMonth(from.Value, $"{where} : du", dto.Line);
-        if (to is not null) ctx.LastOfMonth(to.Value, $"{where} : au", dto.Line);
+        var (from, to) = ctx.Months(dto.From, dto.To, where, dto.Line, fromRequired: false);
         if (dto.Condition is null)
         {
             ctx.Error(dto.Line, $"{where} : condition manquante");
@@ -521,6 +509,16 @@ public static partial class LegislationLoader
             if (value is not null && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
             Error(line, value is null ? $"{what} manquant ; attendu une date AAAA-MM-JJ" : $"{what} : « {value} » n'est pas une date ; attendu AAAA-MM-JJ");
             return null;
+        }
+
+        /// <summary>Reads a span of whole months: <c>du</c> on a first day, <c>au</c> (optional) on a last day.</summary>
+        public (DateOnly? From, DateOnly? To) Months(string? from, string? to, string where, int line, bool fromRequired)
+        {
+            var f = from is null && !fromRequired ? null : Date(from, $"{where} : du", line);
+            var t = to is null ? null : Date(to, $"{where} : au", line);
+            if (f is not null) FirstOfMonth(f.Value, $"{where} : du", line);
+            if (t is not null) LastOfMonth(t.Value, $"{where} : au", line);
+            return (f, t);
         }
 
         public void FirstOfMonth(DateOnly d, string what, int line)
