@@ -8,7 +8,7 @@ namespace Segur.Engine.Evaluation;
 /// Evaluates a profile month by month against the legislation. Pure: the same legislation, profile,
 /// period and <c>lawAsOf</c> always give the same result (no clock, no culture).
 /// </summary>
-public sealed class Evaluator(Legislation law)
+public sealed partial class Evaluator(Legislation law)
 {
     private const string PublicProrationText = "decret-2020-1152";
     private const string ThirtiethsText = "decret-62-765";
