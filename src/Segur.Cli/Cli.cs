@@ -30,6 +30,10 @@ public static class Cli
         root.Subcommands.Add(VerifyCommand.Build(context));
         root.Subcommands.Add(CasesCommand.Build(context));
         root.Subcommands.Add(LegislationCommand.Build(context));
+        root.Subcommands.Add(QuestionCommand.Build(context));
+        root.Subcommands.Add(SimulateCommand.Build(context));
+        root.Subcommands.Add(PopulationCommand.Build(context));
+        root.Subcommands.Add(BenchCommand.Build(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -18,8 +18,10 @@ public static class SharedOptions
         Description = "Format de sortie : texte (par défaut) ou json.",
     };
 
-    public static Legislation LoadLaw(DirectoryInfo? dir) =>
-        LegislationLoader.Load(dir is null ? new EmbeddedLegislation() : new DirectoryLegislation(dir.FullName));
+    public static ILegislationSource Source(DirectoryInfo? dir) =>
+        dir is null ? new EmbeddedLegislation() : new DirectoryLegislation(dir.FullName);
+
+    public static Legislation LoadLaw(DirectoryInfo? dir) => LegislationLoader.Load(Source(dir));
 
     public static bool IsJson(string? format) => format switch
     {

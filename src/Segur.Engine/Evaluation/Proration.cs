@@ -27,20 +27,24 @@ public static class Proration
     /// <summary>Working-time factor; <paramref name="assumed"/> says the profile did not tell temps partiel from temps non complet.</summary>
     public static decimal WorkingTime(ProrationRule rule, Profile p, out string label, out bool assumed)
     {
-        assumed = false;
-        if (rule == ProrationRule.FonctionPublique && p.TempsPartiel != false && (p.Quotite == 0.8m || p.Quotite == 0.9m))
-        {
-            assumed = p.TempsPartiel is null;
-            label = p.Quotite == 0.8m
-                ? "temps partiel à 80 % : 6/7 du traitement"
-                : "temps partiel à 90 % : 32/35 du traitement";
-            return p.Quotite == 0.8m ? 6m / 7m : 32m / 35m;
-        }
-        label = rule == ProrationRule.FonctionPublique
-            ? $"quotité de travail {Format.Percent(p.Quotite)} (mêmes proportions que le traitement)"
-            : $"quotité de travail {Format.Percent(p.Quotite)} (prorata du temps de travail contractuel)";
-        return p.Quotite;
+        var factor = WorkingTime(rule, p.Quotite, p.TempsPartiel);
+        assumed = factor != p.Quotite && p.TempsPartiel is null;
+        label = factor != p.Quotite
+            ? (p.Quotite == 0.8m ? "temps partiel à 80 % : 6/7 du traitement" : "temps partiel à 90 % : 32/35 du traitement")
+            : rule == ProrationRule.FonctionPublique
+                ? $"quotité de travail {Format.Percent(p.Quotite)} (mêmes proportions que le traitement)"
+                : $"quotité de travail {Format.Percent(p.Quotite)} (prorata du temps de travail contractuel)";
+        return factor;
     }
+
+    /// <summary>
+    /// Working-time factor: public temps partiel at 80 % and 90 % (or not said) is paid 6/7 and 32/35,
+    /// as the traitement; every other case at the quotité itself.
+    /// </summary>
+    public static decimal WorkingTime(ProrationRule rule, decimal quotite, bool? tempsPartiel) =>
+        rule == ProrationRule.FonctionPublique && tempsPartiel != false && (quotite == 0.8m || quotite == 0.9m)
+            ? (quotite == 0.8m ? 6m / 7m : 32m / 35m)
+            : quotite;
 
     /// <summary>Rounds a euro amount once, half away from zero, to the cent.</summary>
     public static decimal ToCent(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

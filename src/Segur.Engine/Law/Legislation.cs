@@ -23,6 +23,9 @@ public sealed class Legislation
     public required IReadOnlyList<Exclusion> Exclusions { get; init; }
     public required IReadOnlyList<Uncertainty> Uncertainties { get; init; }
 
+    /// <summary>The reform overlay applied, if any.</summary>
+    public ReformInfo? Reform { get; init; }
+
     public Parameter Parameter(string id) => Parameters.TryGetValue(id, out var p)
         ? p
         : throw new KeyNotFoundException($"paramètre inconnu : {id}");

@@ -16,11 +16,14 @@ namespace Segur.Engine.Law;
 public static partial class LegislationLoader
 {
     private static readonly string[] Natures =
-        ["loi", "ordonnance", "decret", "arrete", "accord", "recommandation_patronale", "decision_unilaterale", "protocole", "decision_justice", "page_officielle", "source_secondaire", "code", "circulaire"];
+        ["loi", "ordonnance", "decret", "arrete", "accord", "recommandation_patronale", "decision_unilaterale", "protocole", "decision_justice", "page_officielle", "source_secondaire", "code", "circulaire", "scenario"];
 
     private static readonly HashSet<string> ReservedCriteria = ["en_vigueur", "en_fonction"];
 
-    public static Legislation Load(ILegislationSource source)
+    public static Legislation Load(ILegislationSource source) => Load(source, null);
+
+    /// <summary>Loads the law, with a reform overlay applied on top when one is given.</summary>
+    public static Legislation Load(ILegislationSource source, ReformSource? reform)
     {
         var files = source.Files();
         var ctx = new Context(source.Origin);
@@ -35,28 +38,53 @@ public static partial class LegislationLoader
         ctx.File = Name(source, manifestFile.Path);
         var version = ctx.Text(manifest.Version, "version", manifest.Line) ?? "?";
         var checkedOn = ctx.Date(manifest.CheckedOn, "verifiee_le", manifest.Line) ?? DateOnly.MinValue;
+        Required(byPath, "references.yaml", source);
 
-        var refsFile = Required(byPath, "references.yaml", source);
-        ctx.File = Name(source, refsFile.Path);
-        LoadTexts(ctx, YamlReader.Read<CatalogueDto>(refsFile.Text, ctx.File));
+        // Parse every file first, so that a reform can amend the documents before they are checked.
+        var docs = new Documents();
+        IEnumerable<LegislationFile> Under(string folder) => files.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal));
+        foreach (var f in files.Where(f => !f.Path.Contains('/') && f.Path.StartsWith("references", StringComparison.Ordinal) && f.Path.EndsWith(".yaml", StringComparison.Ordinal)))
+            docs.Catalogues.Add((Name(source, f.Path), YamlReader.Read<CatalogueDto>(f.Text, Name(source, f.Path))));
+        foreach (var f in Under("lists/"))
+            docs.Lists.AddRange((YamlReader.Read<ListsFileDto>(f.Text, Name(source, f.Path)).Lists ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("parameters/"))
+            docs.Parameters.AddRange((YamlReader.Read<ParametersFileDto>(f.Text, Name(source, f.Path)).Parameters ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("measures/"))
+            docs.Measures.Add((Name(source, f.Path), YamlReader.Read<MeasureDto>(f.Text, Name(source, f.Path))));
+        foreach (var f in Under("exclusions/"))
+            docs.Exclusions.AddRange((YamlReader.Read<ExclusionsFileDto>(f.Text, Name(source, f.Path)).Exclusions ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("incertitudes/"))
+            docs.Uncertainties.AddRange((YamlReader.Read<UncertaintiesFileDto>(f.Text, Name(source, f.Path)).Uncertainties ?? []).Select(d => (Name(source, f.Path), d)));
 
-        foreach (var f in files.Where(f => f.Path.StartsWith("lists/", StringComparison.Ordinal)))
+        ReformInfo? reformInfo = null;
+        if (reform is not null)
         {
-            ctx.File = Name(source, f.Path);
-            foreach (var dto in YamlReader.Read<ListsFileDto>(f.Text, ctx.File).Lists ?? []) LoadList(ctx, dto);
+            var dto = YamlReader.Read<ReformDto>(reform.Text, reform.Name);
+            reformInfo = ReformOverlay.Apply(dto, reform.Name, docs, ctx);
         }
-        foreach (var f in files.Where(f => f.Path.StartsWith("parameters/", StringComparison.Ordinal)))
+
+        foreach (var (file, dto) in docs.Catalogues)
         {
-            ctx.File = Name(source, f.Path);
-            foreach (var dto in YamlReader.Read<ParametersFileDto>(f.Text, ctx.File).Parameters ?? []) LoadParameter(ctx, dto);
+            ctx.File = file;
+            LoadTexts(ctx, dto);
+        }
+        foreach (var (file, dto) in docs.Lists)
+        {
+            ctx.File = file;
+            LoadList(ctx, dto);
+        }
+        foreach (var (file, dto) in docs.Parameters)
+        {
+            ctx.File = file;
+            LoadParameter(ctx, dto);
         }
         var measures = new List<Measure>();
-        foreach (var f in files.Where(f => f.Path.StartsWith("measures/", StringComparison.Ordinal)))
+        foreach (var (file, dto) in docs.Measures)
         {
-            ctx.File = Name(source, f.Path);
-            var m = LoadMeasure(ctx, YamlReader.Read<MeasureDto>(f.Text, ctx.File));
+            ctx.File = file;
+            var m = LoadMeasure(ctx, dto);
             if (m is null) continue;
-            if (measures.Any(x => x.Id == m.Id)) ctx.Error(1, $"mesure « {m.Id} » déjà définie dans {measures.First(x => x.Id == m.Id).SourceFile}");
+            if (measures.Any(x => x.Id == m.Id)) ctx.Error(dto.Line, $"mesure « {m.Id} » déjà définie dans {measures.First(x => x.Id == m.Id).SourceFile}");
             else measures.Add(m);
         }
         foreach (var m in measures)
@@ -70,37 +98,32 @@ public static partial class LegislationLoader
             }
         }
         var exclusions = new List<Exclusion>();
-        foreach (var f in files.Where(f => f.Path.StartsWith("exclusions/", StringComparison.Ordinal)))
+        foreach (var (file, dto) in docs.Exclusions)
         {
-            ctx.File = Name(source, f.Path);
-            foreach (var dto in YamlReader.Read<ExclusionsFileDto>(f.Text, ctx.File).Exclusions ?? [])
-            {
-                var e = LoadExclusion(ctx, dto, measures);
-                if (e is null) continue;
-                if (exclusions.Any(x => x.Id == e.Id)) ctx.Error(dto.Line, $"exclusion « {e.Id} » déjà définie");
-                else exclusions.Add(e);
-            }
+            ctx.File = file;
+            var e = LoadExclusion(ctx, dto, measures);
+            if (e is null) continue;
+            if (exclusions.Any(x => x.Id == e.Id)) ctx.Error(dto.Line, $"exclusion « {e.Id} » déjà définie");
+            else exclusions.Add(e);
         }
         foreach (var m in measures) m.Exclusions = exclusions.Where(e => e.MeasureIds.Contains(m.Id)).ToList();
         var uncertainties = new List<Uncertainty>();
-        foreach (var f in files.Where(f => f.Path.StartsWith("incertitudes/", StringComparison.Ordinal)))
+        foreach (var (file, dto) in docs.Uncertainties)
         {
-            ctx.File = Name(source, f.Path);
-            foreach (var dto in YamlReader.Read<UncertaintiesFileDto>(f.Text, ctx.File).Uncertainties ?? [])
-            {
-                var u = LoadUncertainty(ctx, dto, measures);
-                if (u is not null) uncertainties.Add(u);
-            }
+            ctx.File = file;
+            var u = LoadUncertainty(ctx, dto, measures);
+            if (u is not null) uncertainties.Add(u);
         }
         if (measures.Count == 0) ctx.Errors.Add($"{source.Origin} : aucune mesure trouvée ; attendu des fichiers measures/*.yaml");
         if (ctx.Errors.Count == 0) ctx.Errors.AddRange(ConflictChecker.Check(measures));
         if (ctx.Errors.Count > 0)
-            throw new SegurException($"législation invalide : {ctx.Errors[0]}", ctx.Errors.Skip(1).ToList());
+            throw new SegurException($"{(reform is null ? "législation" : "réforme")} invalide : {ctx.Errors[0]}", ctx.Errors.Skip(1).ToList());
 
+        var allFiles = reform is null ? files : files.Append(new LegislationFile("reforms/" + reform.Name, reform.Text)).ToList();
         return new Legislation
         {
             Version = version,
-            Fingerprint = Fingerprint(files),
+            Fingerprint = Fingerprint(allFiles),
             CheckedOn = checkedOn,
             Vocabulary = vocabulary,
             Texts = ctx.Texts,
@@ -109,7 +132,19 @@ public static partial class LegislationLoader
             Measures = measures,
             Exclusions = exclusions,
             Uncertainties = uncertainties,
+            Reform = reformInfo,
         };
+    }
+
+    /// <summary>The parsed documents of the law, before checks; a reform amends them in place.</summary>
+    internal sealed class Documents
+    {
+        public List<(string File, CatalogueDto Dto)> Catalogues { get; } = [];
+        public List<(string File, ListDto Dto)> Lists { get; } = [];
+        public List<(string File, ParameterDto Dto)> Parameters { get; } = [];
+        public List<(string File, MeasureDto Dto)> Measures { get; } = [];
+        public List<(string File, ExclusionDto Dto)> Exclusions { get; } = [];
+        public List<(string File, UncertaintyDto Dto)> Uncertainties { get; } = [];
     }
 
     private static string Name(ILegislationSource source, string path) =>
@@ -153,6 +188,11 @@ public static partial class LegislationLoader
             var signed = t.Date is null ? null : ctx.Date(t.Date, $"{where} : date", t.Line);
             var confidence = ctx.Confidence(t.Confidence, where, t.Line);
             if (title is null || url is null || checkedOn is null) continue;
+            if (ctx.Texts.ContainsKey(id))
+            {
+                ctx.Error(t.Line, $"{where} déjà défini dans un autre catalogue de textes");
+                continue;
+            }
             ctx.Texts[id] = new LegalText(id, title, nature ?? "", signed, published, t.Publication, url, checkedOn.Value, confidence, t.Note);
         }
     }

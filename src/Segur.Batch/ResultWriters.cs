@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+using Segur.Engine;
+
+namespace Segur.Batch;
+
+/// <summary>One output line: a worker over the period, or a worker in one month (<c>--par-mois</c>).</summary>
+public struct ResultRecord
+{
+    public long Line;
+    public string? Id;
+    public string Period;
+    public int PaidMonths;
+    public string Measures;
+    public decimal Gross;
+    public bool Uncertain;
+    public string? ReformMeasures;
+    public decimal ReformGross;
+    public decimal Difference;
+    public decimal Arrears;
+}
+
+/// <summary>Writes per-row results as CSV (<c>;</c>, decimal point) or Parquet, atomically.</summary>
+public abstract class ResultWriter : IDisposable
+{
+    protected ResultWriter(string path, bool scenario)
+    {
+        File = new AtomicFile(path);
+        Scenario = scenario;
+    }
+
+    protected AtomicFile File { get; }
+    protected bool Scenario { get; }
+
+    public static ResultWriter Open(string path, bool scenario, bool perMonth) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => new CsvResultWriter(path, scenario, perMonth),
+        ".parquet" => new ParquetResultWriter(path, scenario, perMonth),
+        var ext => throw new SegurException($"{path} : format de sortie « {ext} » non pris en charge ; attendu .csv ou .parquet"),
+    };
+
+    public abstract void Write(in ResultRecord r);
+
+    /// <summary>Ends a block of rows (Parquet writes a row group).</summary>
+    public virtual void Flush() { }
+
+    public virtual void Commit() => File.Commit();
+
+    public virtual void Dispose() => File.Dispose();
+}
+
+public sealed class CsvResultWriter : ResultWriter
+{
+    private readonly StreamWriter _w;
+
+    public CsvResultWriter(string path, bool scenario, bool perMonth) : base(path, scenario)
+    {
+        _w = new StreamWriter(File.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        _w.Write("ligne;id;");
+        _w.Write(perMonth ? "mois;" : "periode;");
+        _w.Write("mois_payes;mesures;montant_brut;incertain");
+        if (scenario) _w.Write(";mesures_reforme;montant_brut_reforme;difference;rappels");
+        _w.Write('\n');
+    }
+
+    public override void Write(in ResultRecord r)
+    {
+        Span<char> buf = stackalloc char[32];
+        _w.Write(r.Line);
+        _w.Write(';');
+        if (r.Id is not null) Escape(r.Id);
+        _w.Write(';');
+        _w.Write(r.Period);
+        _w.Write(';');
+        _w.Write(r.PaidMonths);
+        _w.Write(';');
+        _w.Write(r.Measures);
+        _w.Write(';');
+        Money(r.Gross, buf);
+        _w.Write(r.Uncertain ? ";oui" : ";non");
+        if (Scenario)
+        {
+            _w.Write(';');
+            _w.Write(r.ReformMeasures);
+            _w.Write(';');
+            Money(r.ReformGross, buf);
+            _w.Write(';');
+            Money(r.Difference, buf);
+            _w.Write(';');
+            Money(r.Arrears, buf);
+        }
+        _w.Write('\n');
+    }
+
+    private void Money(decimal value, Span<char> buf)
+    {
+        value.TryFormat(buf, out var n, "0.00", CultureInfo.InvariantCulture);
+        _w.Write(buf[..n]);
+    }
+
+    private void Escape(string s)
+    {
+        if (s.AsSpan().IndexOfAny(";\"\n\r") < 0)
+        {
+            _w.Write(s);
+            return;
+        }
+        _w.Write('"');
+        _w.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
+        _w.Write('"');
+    }
+
+    private bool _closed;
+
+    public override void Commit()
+    {
+        _w.Flush();
+        _w.Dispose();
+        _closed = true;
+        base.Commit();
+    }
+
+    public override void Dispose()
+    {
+        if (!_closed) _w.Dispose();
+        _closed = true;
+        base.Dispose();
+    }
+}
+
+public sealed class ParquetResultWriter : ResultWriter
+{
+    private readonly ParquetWriter _writer;
+    private readonly DataField<long> _line = new("ligne");
+    private readonly DataField<string> _id = new("id");
+    private readonly DataField<string> _period;
+    private readonly DataField<int> _paid = new("mois_payes");
+    private readonly DataField<string> _measures = new("mesures");
+    private readonly DataField<decimal> _gross = new("montant_brut");
+    private readonly DataField<bool> _uncertain = new("incertain");
+    private readonly DataField<string> _reformMeasures = new("mesures_reforme");
+    private readonly DataField<decimal> _reformGross = new("montant_brut_reforme");
+    private readonly DataField<decimal> _difference = new("difference");
+    private readonly DataField<decimal> _arrears = new("rappels");
+    private readonly List<ResultRecord> _buffer = [];
+
+    public ParquetResultWriter(string path, bool scenario, bool perMonth) : base(path, scenario)
+    {
+        _period = new DataField<string>(perMonth ? "mois" : "periode");
+        var fields = new List<Field> { _line, _id, _period, _paid, _measures, _gross, _uncertain };
+        if (scenario) fields.AddRange([_reformMeasures, _reformGross, _difference, _arrears]);
+        _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), File.Stream).GetAwaiter().GetResult();
+    }
+
+    public override void Write(in ResultRecord r)
+    {
+        _buffer.Add(r);
+        if (_buffer.Count >= 100_000) Flush();
+    }
+
+    public override void Flush()
+    {
+        if (_buffer.Count == 0) return;
+        using (var g = _writer.CreateRowGroup())
+        {
+            g.WriteAsync(_line, new ReadOnlyMemory<long>(_buffer.Select(b => b.Line).ToArray())).GetAwaiter().GetResult();
+            g.WriteAsync(_id, _buffer.Select(b => b.Id).ToArray()).GetAwaiter().GetResult();
+            g.WriteAsync(_period, _buffer.Select(b => b.Period).ToArray()).GetAwaiter().GetResult();
+            g.WriteAsync(_paid, new ReadOnlyMemory<int>(_buffer.Select(b => b.PaidMonths).ToArray())).GetAwaiter().GetResult();
+            g.WriteAsync(_measures, _buffer.Select(b => b.Measures).ToArray()).GetAwaiter().GetResult();
+            g.WriteAsync(_gross, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Gross).ToArray())).GetAwaiter().GetResult();
+            g.WriteAsync(_uncertain, new ReadOnlyMemory<bool>(_buffer.Select(b => b.Uncertain).ToArray())).GetAwaiter().GetResult();
+            if (Scenario)
+            {
+                g.WriteAsync(_reformMeasures, _buffer.Select(b => b.ReformMeasures).ToArray()).GetAwaiter().GetResult();
+                g.WriteAsync(_reformGross, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.ReformGross).ToArray())).GetAwaiter().GetResult();
+                g.WriteAsync(_difference, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Difference).ToArray())).GetAwaiter().GetResult();
+                g.WriteAsync(_arrears, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Arrears).ToArray())).GetAwaiter().GetResult();
+            }
+        }
+        _buffer.Clear();
+    }
+
+    public override void Commit()
+    {
+        Flush();
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        base.Commit();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+    }
+}
+
+/// <summary>The rejects file: one line per row that could not be read, with its line and a French reason.</summary>
+public sealed class RejectWriter : IDisposable
+{
+    private readonly AtomicFile _file;
+    private readonly StreamWriter _w;
+
+    public RejectWriter(string path)
+    {
+        Path = path;
+        _file = new AtomicFile(path);
+        _w = new StreamWriter(_file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        _w.Write("ligne;champ;valeur;motif\n");
+    }
+
+    public string Path { get; }
+    public long Count { get; private set; }
+
+    public void Write(Rejection r)
+    {
+        Count++;
+        _w.Write(r.Line);
+        _w.Write(';');
+        _w.Write(r.Field);
+        _w.Write(';');
+        _w.Write(Quote(r.Value));
+        _w.Write(';');
+        _w.Write(Quote(r.Reason));
+        _w.Write('\n');
+    }
+
+    private static string Quote(string s) => s.AsSpan().IndexOfAny(";\"\n\r") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private bool _closed;
+
+    public void Commit()
+    {
+        _w.Flush();
+        _w.Dispose();
+        _closed = true;
+        _file.Commit();
+    }
+
+    public void Dispose()
+    {
+        if (!_closed) _w.Dispose();
+        _closed = true;
+        _file.Dispose();
+    }
+}

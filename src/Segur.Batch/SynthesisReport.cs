@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Segur.Engine;
+using Segur.Engine.Law;
+
+namespace Segur.Batch;
+
+/// <summary>
+/// The synthesis of a run as JSON (<c>docs/simulation.md</c>) and as a French text table. Money is in
+/// euros with two decimals; FTEs are averages over the months of the period.
+/// </summary>
+public static class SynthesisReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Json(BatchResult r)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("entree", Path.GetFileName(r.Input));
+            w.WriteStartObject("periode");
+            w.WriteString("debut", r.Period.Start.ToString());
+            w.WriteString("fin", r.Period.End.ToString());
+            w.WriteNumber("mois", r.Period.Count);
+            w.WriteEndObject();
+            if (r.LawAsOf is { } d) w.WriteString("droit_au", Format.Iso(d)); else w.WriteNull("droit_au");
+            w.WriteStartObject("legislation");
+            w.WriteString("version", r.Baseline.Law.Version);
+            w.WriteString("empreinte", r.Baseline.Law.Fingerprint);
+            w.WriteEndObject();
+            w.WriteStartObject("lignes");
+            w.WriteNumber("lues", r.RowsRead);
+            w.WriteNumber("evaluees", r.RowsEvaluated);
+            w.WriteNumber("rejetees", r.RowsRejected);
+            w.WriteEndObject();
+            w.WritePropertyName("reference");
+            Synthesis(w, r.Baseline);
+            if (r.Reform is { } reform && r.Difference is { } diff && reform.Law.Reform is { } info)
+            {
+                w.WriteStartObject("reforme");
+                w.WriteString("id", info.Id);
+                w.WriteString("intitule", info.Title);
+                w.WriteString("decidee_le", Format.Iso(info.DecidedOn));
+                w.WriteString("empreinte", reform.Law.Fingerprint);
+                w.WritePropertyName("resultats");
+                Synthesis(w, reform);
+                w.WriteEndObject();
+                w.WriteStartObject("difference");
+                w.WriteNumber("beneficiaires", diff.Gainers);
+                w.WriteNumber("lignes_modifiees", diff.Changed);
+                Money(w, "cout_brut", diff.Cents);
+                Money(w, "cout_employeur", diff.EmployerCents);
+                Money(w, "cout_total_employeur", diff.Cents + diff.EmployerCents);
+                Money(w, "rappels", diff.ArrearsCents);
+                Money(w, "cout_mensuel", diff.LastMonthCents);
+                Money(w, "cout_annuel", diff.LastMonthCents * 12);
+                w.WriteStartArray("par_annee");
+                for (var y = 0; y < diff.ByYearCents.Length; y++)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("annee", r.Period.Start.Year + y);
+                    Money(w, "cout_brut", diff.ByYearCents[y]);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    private static void Synthesis(Utf8JsonWriter w, Synthesis s)
+    {
+        w.WriteStartObject();
+        Cell(w, s.Total, s.Months);
+        w.WriteNumber("lignes_incertaines", s.UncertainRows);
+        w.WriteNumber("lignes_indeterminees", s.UndeterminedRows);
+        w.WriteNumber("lignes_montant_inconnu", s.AmountUnknownRows);
+        Table(w, "par_mesure", s.ByMeasure, i => s.Law.Measures[i].Id, s.Months);
+        var v = s.Law.Vocabulary;
+        Table(w, "par_secteur", s.BySecteur, i => Label(v["employeur.secteur"], i), s.Months);
+        Table(w, "par_structure", s.ByStructure, i => Label(v["employeur.structure"], i), s.Months);
+        Table(w, "par_profession", s.ByProfession, i => Label(v["emploi.profession"], i), s.Months);
+        Table(w, "par_departement", s.ByDepartement, i => i < Departements.Codes.Length ? Departements.Codes[i] : "non renseigné", s.Months);
+        Table(w, "par_annee", s.ByYear, i => (s.FirstYear + i).ToString(CultureInfo.InvariantCulture), s.Months);
+        w.WriteEndObject();
+    }
+
+    private static string Label(FieldDef f, int i) => i < f.Values.Count ? f.Values[i] : "non renseigné";
+
+    private static void Table(Utf8JsonWriter w, string name, SynthesisCell[] cells, Func<int, string> key, int months)
+    {
+        w.WriteStartArray(name);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].Beneficiaries == 0) continue;
+            w.WriteStartObject();
+            w.WriteString("cle", key(i));
+            Cell(w, cells[i], months);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Cell(Utf8JsonWriter w, SynthesisCell c, int months)
+    {
+        w.WriteNumber("beneficiaires", c.Beneficiaries);
+        w.WriteNumber("etp", Math.Round((decimal)(c.FteMonths / months), 1));
+        Money(w, "cout_brut", c.Cents);
+        if (c.EmployerUnknownRows > 0 && c.EmployerUnknownRows == c.Beneficiaries) w.WriteNull("cout_employeur");
+        else Money(w, "cout_employeur", c.EmployerCents);
+        w.WriteNumber("lignes_sans_taux_employeur", c.EmployerUnknownRows);
+    }
+
+    private static void Money(Utf8JsonWriter w, string name, long cents)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue((cents / 100m).ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+
+    /// <summary>The French text table printed at the end of a run.</summary>
+    public static string Text(BatchResult r)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Lignes lues : ").Append(r.RowsRead.ToString("#,##0", Fr)).Append(" ; évaluées : ").Append(r.RowsEvaluated.ToString("#,##0", Fr))
+          .Append(" ; rejetées : ").Append(r.RowsRejected.ToString("#,##0", Fr));
+        if (r.RejectsPath is not null) sb.Append(" (détail dans ").Append(r.RejectsPath).Append(')');
+        sb.AppendLine();
+        sb.Append("Période : ").Append(Format.Month(r.Period.Start)).Append(" à ").Append(Format.Month(r.Period.End))
+          .Append(" (").Append(r.Period.Count).Append(" mois) ; législation ").Append(r.Baseline.Law.Version).AppendLine();
+        sb.AppendLine();
+        Block(sb, "Droit en vigueur", r.Baseline);
+        if (r.Reform is { } reform && r.Difference is { } d && reform.Law.Reform is { } info)
+        {
+            sb.AppendLine();
+            Block(sb, $"Réforme « {info.Title} »", reform);
+            sb.AppendLine();
+            sb.AppendLine("Différence réforme − droit en vigueur");
+            sb.Append("  Nouveaux bénéficiaires           ").AppendLine(d.Gainers.ToString("#,##0", Fr).PadLeft(16));
+            sb.Append("  Coût brut sur la période         ").AppendLine(Euros(d.Cents).PadLeft(16));
+            sb.Append("  Cotisations employeur            ").AppendLine(Euros(d.EmployerCents).PadLeft(16));
+            sb.Append("  dont rappels (mois avant le ").Append(Format.Date(info.DecidedOn)).Append(") ").AppendLine(Euros(d.ArrearsCents).PadLeft(16));
+            sb.Append("  Coût brut du dernier mois        ").AppendLine(Euros(d.LastMonthCents).PadLeft(16));
+            sb.Append("  Coût brut annuel (dernier mois × 12)").AppendLine(Euros(d.LastMonthCents * 12).PadLeft(13));
+            for (var y = 0; y < d.ByYearCents.Length; y++)
+                sb.Append("  ").Append(r.Period.Start.Year + y).Append("                             ").AppendLine(Euros(d.ByYearCents[y]).PadLeft(16));
+        }
+        return sb.ToString();
+    }
+
+    private static void Block(StringBuilder sb, string title, Synthesis s)
+    {
+        sb.AppendLine(title);
+        sb.AppendLine("  Mesure           Bénéficiaires        ETP         Coût brut   Coût employeur");
+        for (var i = 0; i < s.ByMeasure.Length; i++)
+        {
+            var c = s.ByMeasure[i];
+            if (c.Beneficiaries == 0) continue;
+            Row(sb, s.Law.Measures[i].Id, c, s.Months);
+        }
+        Row(sb, "Total", s.Total, s.Months);
+        if (s.UncertainRows > 0) sb.Append("  Lignes dont le verdict est incertain : ").AppendLine(s.UncertainRows.ToString("#,##0", Fr));
+        if (s.UndeterminedRows > 0) sb.Append("  Lignes indéterminées (champ manquant) : ").AppendLine(s.UndeterminedRows.ToString("#,##0", Fr));
+        if (s.Total.EmployerUnknownRows > 0) sb.Append("  Lignes sans taux employeur sourcé (coût employeur non compté) : ").AppendLine(s.Total.EmployerUnknownRows.ToString("#,##0", Fr));
+    }
+
+    private static void Row(StringBuilder sb, string label, SynthesisCell c, int months)
+    {
+        sb.Append("  ").Append(label.PadRight(14))
+          .Append(c.Beneficiaries.ToString("#,##0", Fr).PadLeft(16))
+          .Append(Format.Number(Math.Round((decimal)(c.FteMonths / months), 1)).PadLeft(11))
+          .Append(Euros(c.Cents).PadLeft(18))
+          .Append((c.EmployerUnknownRows == c.Beneficiaries ? "inconnu" : Euros(c.EmployerCents)).PadLeft(17))
+          .AppendLine();
+    }
+
+    private static string Euros(long cents) => Format.Euros(cents / 100m);
+
+    private static readonly NumberFormatInfo Fr = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+}
