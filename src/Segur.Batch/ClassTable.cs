@@ -78,6 +78,15 @@ public sealed class ClassTable
     /// <summary>The class of a row's codes, evaluated on first sight.</summary>
     public int Lookup(ReadOnlySpan<int> codes)
     {
+        // Workforce files are often sorted by employer and job: the previous row's class is a good first guess.
+        if (_last >= 0 && codes.SequenceEqual(_keys.AsSpan(_last * _fields, _fields))) return _last;
+        return _last = Find(codes);
+    }
+
+    private int _last = -1;
+
+    private int Find(ReadOnlySpan<int> codes)
+    {
         var hash = Hash(codes);
         var mask = _buckets.Length - 1;
         var b = hash & mask;

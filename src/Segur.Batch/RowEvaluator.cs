@@ -19,35 +19,62 @@ public sealed class RowEvaluator
     {
         _table = table;
         _startOrdinal = table.Range.Start.Ordinal;
-        MonthCents = new long[table.Months];
-        MonthEmployerCents = new long[table.Months];
-        MonthFte = new double[table.Months];
-        MonthMeasures = new short[table.Months * table.K];
+        _scratch = new RowOutcome(table.Months, table.K);
+        Current = _scratch;
     }
 
-    /// <summary>Gross cents due per month (0 when none).</summary>
-    public long[] MonthCents { get; }
+    private readonly RowOutcome _scratch;
+    private readonly Dictionary<TemplateKey, RowOutcome> _templates = [];
 
-    /// <summary>Employer contributions per month in cents, −1 when the rate is unknown.</summary>
-    public long[] MonthEmployerCents { get; }
+    /// <summary>
+    /// The outcome of the last row evaluated. Rows without entry or exit date share their outcome with
+    /// every row of the same class and working time: it is computed once and reused (read-only).
+    /// </summary>
+    public RowOutcome Current { get; private set; }
+
+    /// <summary>Gross cents due per month (0 when none).</summary>
+    public long[] MonthCents => Current.MonthCents;
+
+    /// <summary>Employer contributions per month in cents.</summary>
+    public long[] MonthEmployerCents => Current.MonthEmployerCents;
 
     /// <summary>Full-time equivalent share per paid month (quotité × share of month × share in eligible structures).</summary>
-    public double[] MonthFte { get; }
+    public double[] MonthFte => Current.MonthFte;
 
     /// <summary>Measure index per month and family, −1 when none.</summary>
-    public short[] MonthMeasures { get; }
+    public short[] MonthMeasures => Current.MonthMeasures;
 
-    // Row summary.
-    public long TotalCents { get; private set; }
-    public long EmployerCents { get; private set; }
-    public bool EmployerUnknown { get; private set; }
-    public int PaidMonths { get; private set; }
-    public bool AmountUnknown { get; private set; }
-    public bool Uncertain { get; private set; }
-    public bool Undetermined { get; private set; }
-    public ulong MeasureMask { get; private set; }
+    public long TotalCents => Current.TotalCents;
+    public long EmployerCents => Current.EmployerCents;
+    public bool EmployerUnknown => Current.EmployerUnknown;
+    public int PaidMonths => Current.PaidMonths;
+    public bool AmountUnknown => Current.AmountUnknown;
+    public bool Uncertain => Current.Uncertain;
+    public bool Undetermined => Current.Undetermined;
+    public ulong MeasureMask => Current.MeasureMask;
+
+    private readonly record struct TemplateKey(int Class, decimal Quotite, sbyte TempsPartiel, decimal Part, decimal Fraction);
 
     public void Evaluate(WorkforceChunk chunk, int row, int cls)
+    {
+        if (chunk.Entree[row] == WorkforceChunk.NoDate && chunk.Sortie[row] == WorkforceChunk.NoDate)
+        {
+            var key = new TemplateKey(cls, chunk.Quotite[row], chunk.TempsPartiel[row], chunk.Part[row], chunk.Fraction[row]);
+            if (!_templates.TryGetValue(key, out var template))
+            {
+                template = new RowOutcome(_table.Months, _table.K);
+                Compute(chunk, row, cls, template);
+                if (_templates.Count < 1_000_000) _templates[key] = template;
+            }
+            Current = template;
+            return;
+        }
+        Compute(chunk, row, cls, _scratch);
+        _scratch.SynthesisCache = null;
+        Current = _scratch;
+    }
+
+    private void Compute(WorkforceChunk chunk, int row, int cls, RowOutcome o)
     {
         var t = _table;
         var months = t.Months;
@@ -69,13 +96,16 @@ public sealed class RowEvaluator
         bool employerUnknown = false, unknown = false, uncertain = false, undetermined = false;
         ulong mask = 0;
         var classMonth = cls * months;
+        // Prorating is the only decimal work; a row has the same full-time amount and factor most months.
+        decimal lastFull = -1m, lastFactor = -1m;
+        long lastCents = 0;
         for (var mi = 0; mi < months; mi++)
         {
             long cents = 0, emp = 0;
             double fte = 0;
             var ord = _startOrdinal + mi;
             var slot0 = (classMonth + mi) * k;
-            for (var f = 0; f < k; f++) MonthMeasures[mi * k + f] = -1;
+            for (var f = 0; f < k; f++) o.MonthMeasures[mi * k + f] = -1;
             if (ord >= entryOrd && ord <= exitOrd)
             {
                 var days = 30;
@@ -93,7 +123,7 @@ public sealed class RowEvaluator
                     var measure = t.Measure[slot];
                     if (measure < 0) continue;
                     anyPaid = true;
-                    MonthMeasures[mi * k + f] = measure;
+                    o.MonthMeasures[mi * k + f] = measure;
                     mask |= 1UL << measure;
                     var isPublic = t.PublicProration[slot];
                     if (t.FullCents[slot] < 0)
@@ -108,7 +138,15 @@ public sealed class RowEvaluator
                         if (!isPublic) uncertain = true;
                     }
                     if (isPublic && weakPublic) uncertain = true;
-                    var c = factor == 1m ? t.FullCents[slot] : (long)(Proration.ToCent(t.FullExact[slot] * factor) * 100m);
+                    long c;
+                    if (factor == 1m) c = t.FullCents[slot];
+                    else if (factor == lastFactor && t.FullExact[slot] == lastFull) c = lastCents;
+                    else
+                    {
+                        lastFull = t.FullExact[slot];
+                        lastFactor = factor;
+                        c = lastCents = (long)(Proration.ToCent(lastFull * factor) * 100m);
+                    }
                     cents += c;
                     var rate = t.RatePpm[slot];
                     if (rate < 0) employerUnknown = true;
@@ -126,19 +164,39 @@ public sealed class RowEvaluator
                     uncertain = true;
                 }
             }
-            MonthCents[mi] = cents;
-            MonthEmployerCents[mi] = emp;
-            MonthFte[mi] = fte;
+            o.MonthCents[mi] = cents;
+            o.MonthEmployerCents[mi] = emp;
+            o.MonthFte[mi] = fte;
             total += cents;
             employer += emp;
         }
-        TotalCents = total;
-        EmployerCents = employer;
-        EmployerUnknown = employerUnknown;
-        PaidMonths = paid;
-        AmountUnknown = unknown;
-        Uncertain = uncertain || unknown;
-        Undetermined = undetermined;
-        MeasureMask = mask;
+        o.TotalCents = total;
+        o.EmployerCents = employer;
+        o.EmployerUnknown = employerUnknown;
+        o.PaidMonths = paid;
+        o.AmountUnknown = unknown;
+        o.Uncertain = uncertain || unknown;
+        o.Undetermined = undetermined;
+        o.MeasureMask = mask;
     }
+}
+
+/// <summary>What one row gets over the run: per-month arrays and a summary.</summary>
+public sealed class RowOutcome(int months, int families)
+{
+    public long[] MonthCents { get; } = new long[months];
+    public long[] MonthEmployerCents { get; } = new long[months];
+    public double[] MonthFte { get; } = new double[months];
+    public short[] MonthMeasures { get; } = new short[months * families];
+    public long TotalCents { get; internal set; }
+    public long EmployerCents { get; internal set; }
+    public bool EmployerUnknown { get; internal set; }
+    public int PaidMonths { get; internal set; }
+    public bool AmountUnknown { get; internal set; }
+    public bool Uncertain { get; internal set; }
+    public bool Undetermined { get; internal set; }
+    public ulong MeasureMask { get; internal set; }
+
+    /// <summary>The row's contributions to a synthesis, kept by <see cref="Synthesis"/> for shared outcomes.</summary>
+    internal object? SynthesisCache { get; set; }
 }

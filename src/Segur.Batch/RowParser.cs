@@ -18,6 +18,8 @@ public sealed class RowParser
     private readonly Vocabulary _vocabulary;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _enumLookups;
     private readonly int[] _required;
+    private readonly string?[] _lastText;
+    private readonly int[] _lastCode;
 
     public RowParser(Vocabulary vocabulary)
     {
@@ -26,6 +28,8 @@ public sealed class RowParser
             .Select(f => f.Values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>())
             .ToArray();
         _required = RequiredFields.Select(n => vocabulary[n].Index).ToArray();
+        _lastText = new string?[vocabulary.Fields.Count];
+        _lastCode = new int[vocabulary.Fields.Count];
     }
 
     /// <summary>Maps column names to vocabulary fields; unknown columns are an error naming them.</summary>
@@ -58,9 +62,18 @@ public sealed class RowParser
         switch (field.Kind)
         {
             case FieldKind.Enum:
+                // Consecutive rows often repeat a value: compare with the last one before hashing.
+                var last = _lastText[field.Index];
+                if (last is not null && text.SequenceEqual(last))
+                {
+                    codes[field.Index] = _lastCode[field.Index];
+                    return null;
+                }
                 if (!_enumLookups[field.Index].TryGetValue(text, out var code))
                     return Reject(chunk, row, field, text, $"valeur inconnue ; attendu une de : {Abbreviate(field.Values)}");
                 codes[field.Index] = code;
+                _lastText[field.Index] = field.Values[code];
+                _lastCode[field.Index] = code;
                 return null;
             case FieldKind.Boolean:
                 bool? b = text switch

@@ -82,12 +82,29 @@ public sealed class Synthesis
 
     private static SynthesisCell[] New(int n) => Enumerable.Range(0, n).Select(_ => new SynthesisCell()).ToArray();
 
+    /// <summary>A row's share of the by-measure and by-year tables, reusable for rows with the same outcome.</summary>
+    private sealed record Contribution((int Measure, long Cents, long Employer, double Fte)[] Measures, (int Year, long Cents, long Employer, double Fte)[] Years, double Fte);
+
     public void Add(WorkforceChunk chunk, int row, RowEvaluator r)
     {
         if (r.Uncertain) UncertainRows++;
         if (r.Undetermined) UndeterminedRows++;
         if (r.AmountUnknown) AmountUnknownRows++;
         if (r.PaidMonths == 0) return;
+        if (r.Current.SynthesisCache is not Contribution c) r.Current.SynthesisCache = c = Contribute(chunk, row, r);
+        Accumulate(Total, r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        var codes = chunk.RowCodes(row);
+        Accumulate(Cell(BySecteur, codes[_secteur.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        Accumulate(Cell(ByStructure, codes[_structure.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        Accumulate(Cell(ByProfession, codes[_profession.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        var dep = chunk.Departement[row];
+        Accumulate(dep < 0 ? ByDepartement[^1] : ByDepartement[dep], r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        foreach (var m in c.Measures) Accumulate(ByMeasure[m.Measure], m.Cents, m.Employer, r.EmployerUnknown, m.Fte);
+        foreach (var y in c.Years) Accumulate(ByYear[y.Year], y.Cents, y.Employer, r.EmployerUnknown, y.Fte);
+    }
+
+    private Contribution Contribute(WorkforceChunk chunk, int row, RowEvaluator r)
+    {
         double fte = 0;
         var months = _table.Months;
         var k = _table.K;
@@ -101,31 +118,23 @@ public sealed class Synthesis
         for (var mi = 0; mi < months; mi++)
         {
             var y = _yearOfMonth[mi];
-            var paid = false;
+            var first = -1;
+            var count = 0;
             for (var f = 0; f < k; f++)
             {
                 var m = r.MonthMeasures[mi * k + f];
                 if (m < 0) continue;
-                paid = true;
-                // A month paid by two families (rare) is attributed to each measure for its own amount; the
-                // row's FTE share counts once per measure line, once in the totals.
+                // A month paid by two families (rare) counts the row's FTE share once per measure line, once in the totals.
                 _rowMeasureFte[m] += r.MonthFte[mi];
+                count++;
+                if (first < 0) first = m;
             }
-            if (!paid) continue;
+            if (count == 0) continue;
             yearsPaid |= 1UL << y;
             fte += r.MonthFte[mi];
             _rowYearCents[y] += r.MonthCents[mi];
             _rowYearEmployer[y] += r.MonthEmployerCents[mi];
             _rowYearFte[y] += r.MonthFte[mi];
-            // Amount by measure: with one family paid (the common case) the month's amount is that measure's.
-            var first = -1;
-            var count = 0;
-            for (var f = 0; f < k; f++)
-            {
-                if (r.MonthMeasures[mi * k + f] < 0) continue;
-                count++;
-                if (first < 0) first = r.MonthMeasures[mi * k + f];
-            }
             if (count == 1)
             {
                 _rowMeasureCents[first] += r.MonthCents[mi];
@@ -133,23 +142,13 @@ public sealed class Synthesis
             }
             else SplitByMeasure(chunk, row, mi, r);
         }
-        Accumulate(Total, r.TotalCents, r.EmployerCents, r.EmployerUnknown, fte);
-        var codes = chunk.RowCodes(row);
-        Accumulate(Cell(BySecteur, codes[_secteur.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, fte);
-        Accumulate(Cell(ByStructure, codes[_structure.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, fte);
-        Accumulate(Cell(ByProfession, codes[_profession.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, fte);
-        var dep = chunk.Departement[row];
-        Accumulate(dep < 0 ? ByDepartement[^1] : ByDepartement[dep], r.TotalCents, r.EmployerCents, r.EmployerUnknown, fte);
+        var measures = new List<(int, long, long, double)>();
         for (var m = 0; m < ByMeasure.Length; m++)
-        {
-            if ((r.MeasureMask & (1UL << m)) == 0) continue;
-            Accumulate(ByMeasure[m], _rowMeasureCents[m], _rowMeasureEmployer[m], r.EmployerUnknown, _rowMeasureFte[m]);
-        }
+            if ((r.MeasureMask & (1UL << m)) != 0) measures.Add((m, _rowMeasureCents[m], _rowMeasureEmployer[m], _rowMeasureFte[m]));
+        var years = new List<(int, long, long, double)>();
         for (var y = 0; y < ByYear.Length; y++)
-        {
-            if ((yearsPaid & (1UL << y)) == 0) continue;
-            Accumulate(ByYear[y], _rowYearCents[y], _rowYearEmployer[y], r.EmployerUnknown, _rowYearFte[y]);
-        }
+            if ((yearsPaid & (1UL << y)) != 0) years.Add((y, _rowYearCents[y], _rowYearEmployer[y], _rowYearFte[y]));
+        return new Contribution([.. measures], [.. years], fte);
     }
 
     private void SplitByMeasure(WorkforceChunk chunk, int row, int mi, RowEvaluator r)

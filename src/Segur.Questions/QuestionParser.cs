@@ -15,6 +15,8 @@ public static class QuestionParser
     public static Question Parse(string text, string origin)
     {
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (start.StartsWith('['))
+            throw new SegurException($"{origin} : liste JSON non prise en charge ; attendu une question par fichier ({{\"question\": {{…}}}}), comme dans les archives des données ouvertes de l'Assemblée nationale");
         return start.StartsWith('{') ? OpenDataQuestionReader.Read(text, origin) : TextQuestionReader.Read(text, origin);
     }
 
@@ -24,18 +26,25 @@ public static class QuestionParser
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>The question files of a folder and its subfolders (.txt, .md, .json), in path order.</summary>
+    /// <summary>
+    /// The question files of a folder and its subfolders (.txt, .md, .json), in path order; hidden files and
+    /// notes named README or LISEZMOI are left out.
+    /// </summary>
     public static IReadOnlyList<string> FilesIn(string directory)
     {
         if (!Directory.Exists(directory)) throw new SegurException($"{directory} : dossier de questions introuvable");
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => !IsNote(Path.GetFileNameWithoutExtension(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0) throw new SegurException($"{directory} : aucune question dans ce dossier ; attendu des fichiers {string.Join(", ", Extensions)}");
         return files;
     }
+
+    private static bool IsNote(string name) =>
+        name.Equals("README", StringComparison.OrdinalIgnoreCase) || name.Equals("LISEZMOI", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Parses every question of a folder. All files are read before failing: the exception lists every

@@ -175,8 +175,8 @@ public sealed class QuestionVocabulary
         {
             r.Keys(markers, "marqueurs", "demande", "beneficiaires", "exclusion");
             request = r.Terms(markers, "demande", "marqueurs");
-            beneficiaries = r.Terms(markers, "beneficiaires", "marqueurs");
-            exclusion = r.Terms(markers, "exclusion", "marqueurs");
+            beneficiaries = r.Terms(markers, "beneficiaires", "marqueurs", allowEmpty: true);
+            exclusion = r.Terms(markers, "exclusion", "marqueurs", allowEmpty: true);
         }
 
         var themes = new List<Theme>();
@@ -381,11 +381,11 @@ public sealed class QuestionVocabulary
             return list;
         }
 
-        public List<Term> Terms(YamlMappingNode map, string key, string where)
+        public List<Term> Terms(YamlMappingNode map, string key, string where, bool allowEmpty = false)
         {
             var terms = new List<Term>();
-            var texts = Strings(map, key, where, required: true);
-            if (texts.Count == 0 && Get(map, key) is YamlSequenceNode empty) Error(empty, $"{where} : « {key} » vide ; attendu au moins un terme");
+            var texts = Strings(map, key, where, required: !allowEmpty);
+            if (texts.Count == 0 && !allowEmpty && Get(map, key) is YamlSequenceNode empty) Error(empty, $"{where} : « {key} » vide ; attendu au moins un terme");
             foreach (var t in texts)
             {
                 var term = new Term(t);

@@ -179,6 +179,13 @@ public sealed class MalformedDocumentTests
     }
 
     [Fact]
+    public void OpenData_ArrayOfQuestions()
+    {
+        var m = Fixtures.Refused("[{\"question\": {}}]", "q.json");
+        Assert.StartsWith("q.json : liste JSON non prise en charge ; attendu une question par fichier", m);
+    }
+
+    [Fact]
     public void OpenData_NoQuestionRoot()
     {
         var m = Fixtures.Refused("{\"questions\": []}", "q.json");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Segur.Cli;
 
 namespace Segur.Questions.Tests;
 
@@ -14,7 +13,7 @@ public sealed class QuestionCommandTests : IDisposable
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = Cli.Run(args, o, e, TimeProvider.System);
+        var code = Segur.Cli.Cli.Run(args, o, e, TimeProvider.System);
         return (code, o.ToString(), e.ToString());
     }
 
@@ -44,7 +43,7 @@ public sealed class QuestionCommandTests : IDisposable
     }
 
     [Fact]
-    public void Text_Essms_ShowsBassSupportStaffPaidFromJanuary2024()
+    public void Text_PublicEssmsSupportStaff_ShowsTheExclusion()
     {
         var (code, o, _) = Run("question", Fixtures.Written("r6"));
         Assert.Equal(0, code);
@@ -112,7 +111,7 @@ public sealed class QuestionCommandTests : IDisposable
         using var doc = JsonDocument.Parse(o);
         var profiles = doc.RootElement.GetProperty("situation_actuelle").GetProperty("profils");
         var bass = profiles.EnumerateArray().First(p => p.GetProperty("libelle").GetString()!.Contains("BASS"));
-        Assert.Equal(5, bass.GetProperty("rapport").GetProperty("mois").GetArrayLength());
+        Assert.Equal(12, bass.GetProperty("rapport").GetProperty("mois").GetArrayLength()); // avril 2022 à mars 2023
     }
 
     [Fact]
@@ -148,7 +147,7 @@ public sealed class QuestionCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("", o);
         Assert.Contains("5 fiche(s) de question écrite(s) dans", e);
-        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToList();
+        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["QANR5L16QE10826.json", "QANR5L17QE12835.json", "QANR5L17QE14347.json", "QANR5L17QE14348.json", "QANR5L17QE15684.json", "groupes.json"], files);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "QANR5L17QE12835.json")));
         Assert.Equal(12835, doc.RootElement.GetProperty("numero").GetInt32());

@@ -40,13 +40,17 @@ public sealed partial class Evaluator(Legislation law)
                 r.SupersededBy = winner.Measure.Id;
                 r.Notes.Add($"Écartée : la mesure {winner.Measure.Id} s'applique en priorité (une seule mesure de cette famille par emploi et par mois).");
                 r.Amount = 0m;
+                r.Calculation = [];
             }
             var paid = family.Where(r => r.Verdict == Verdict.Eligible).ToList();
             if (paid.Count > 1)
                 throw new InvalidOperationException($"conflit non résolu entre {string.Join(" et ", paid.Select(p => p.Measure.Id))} en {month} : la vérification statique aurait dû le refuser");
             retained.AddRange(paid);
             if (paid.Count == 1 && family.Any(r => r.Verdict == Verdict.Undetermined && paid[0].Measure.CedesTo.Contains(r.Measure.Id)))
+            {
+                // Only a note: the priority measure would change which text pays, rarely the amount.
                 paid[0].Notes.Add("Une mesure prioritaire de la même famille reste indéterminée faute d'information : complétez le profil.");
+            }
         }
 
         var notes = new List<UncertaintyNote>();
@@ -250,12 +254,14 @@ public sealed partial class Evaluator(Legislation law)
         {
             factor *= wt;
             var cites = new List<Citation> { prorationCitation };
-            if (wt != p.Quotite && Law.Texts.TryGetValue(PartTimeText, out var tp)) cites.Add(new Citation(tp, null));
+            // The 6/7 and 32/35 rule was in ordonnance 82-296 until the code général de la fonction publique (1 March 2022).
+            var partTimeText = month < new YearMonth(2022, 3) ? "ordonnance-82-296" : PartTimeText;
+            if (wt != p.Quotite && Law.Texts.TryGetValue(partTimeText, out var tp)) cites.Add(new Citation(tp, null));
             steps.Add(new CalculationStep($"× {wtLabel}", wt, cites));
             if (wt != p.Quotite)
             {
                 weak.Add((Confidence.M, "L'application au CTI des ratios 6/7 et 32/35 du traitement est déduite de la règle « mêmes proportions que le traitement » ; "
-                    + $"lecture alternative (quotité brute) : {Format.Euros(Proration.ToCent(fullTime * p.Quotite))} à temps complet du mois"));
+                    + $"lecture alternative (quotité brute) : {Format.Euros(Proration.ToCent(fullTime * p.Quotite))} pour un mois complet"));
                 if (assumed) notes.Add("Temps partiel supposé (emploi.temps_partiel non renseigné) ; pour un temps non complet, indiquez temps_partiel: false.");
             }
         }

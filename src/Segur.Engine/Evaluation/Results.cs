@@ -47,7 +47,7 @@ public sealed class MeasureResult
     public string? Form { get; init; }
 
     public required IReadOnlyList<CriterionResult> Criteria { get; init; }
-    public IReadOnlyList<CalculationStep> Calculation { get; init; } = [];
+    public IReadOnlyList<CalculationStep> Calculation { get; set; } = [];
     public List<string> Notes { get; } = [];
 
     /// <summary>Id of the measure that takes precedence, when <see cref="Verdict.Superseded"/>.</summary>

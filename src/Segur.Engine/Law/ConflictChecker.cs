@@ -21,11 +21,12 @@ internal static class ConflictChecker
             foreach (var c in m.CedesTo)
             {
                 var other = measures.FirstOrDefault(x => x.Id == c);
-                if (other is not null && other.CedesTo.Contains(m.Id))
+                if (other is not null && other.CedesTo.Contains(m.Id) && string.CompareOrdinal(m.Id, c) < 0)
                     errors.Add($"{m.SourceFile} : mesures {m.Id} et {c} cèdent chacune à l'autre ; attendu une seule priorité");
             }
         }
         var domains = new Domains(measures);
+        var reported = new HashSet<(string, string)>();
         foreach (var family in measures.GroupBy(m => m.Family))
         {
             var list = family.ToList();
@@ -40,11 +41,12 @@ internal static class ConflictChecker
                 for (var j = i + 1; j < active.Count; j++)
                 {
                     var (a, b) = (active[i], active[j]);
-                    if (a.CedesTo.Contains(b.Id) || b.CedesTo.Contains(a.Id)) continue;
+                    if (a.CedesTo.Contains(b.Id) || b.CedesTo.Contains(a.Id) || reported.Contains((a.Id, b.Id))) continue;
                     var witness = domains.Intersect(dnfs[a], dnfs[b]);
                     if (witness is null) continue;
                     var msg = $"{a.SourceFile} : conflit entre les mesures {a.Id} et {b.Id} (famille « {family.Key} ») : à partir de {month}, un même emploi peut remplir les deux (par exemple {witness}) et aucune règle ne dit laquelle l'emporte ; attendu « cede_a: [{b.Id}] » dans {a.Id} ou « cede_a: [{a.Id}] » dans {b.Id}, ou des critères qui s'excluent";
-                    if (!errors.Contains(msg)) errors.Add(msg);
+                    reported.Add((a.Id, b.Id));
+                    errors.Add(msg);
                 }
             }
         }

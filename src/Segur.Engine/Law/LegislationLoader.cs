@@ -112,7 +112,9 @@ public static partial class LegislationLoader
         {
             ctx.File = file;
             var u = LoadUncertainty(ctx, dto, measures);
-            if (u is not null) uncertainties.Add(u);
+            if (u is null) continue;
+            if (uncertainties.Any(x => x.Id == u.Id)) ctx.Error(dto.Line, $"incertitude « {u.Id} » déjà définie");
+            else uncertainties.Add(u);
         }
         if (measures.Count == 0) ctx.Errors.Add($"{source.Origin} : aucune mesure trouvée ; attendu des fichiers measures/*.yaml");
         if (ctx.Errors.Count == 0) ctx.Errors.AddRange(ConflictChecker.Check(measures));
@@ -256,7 +258,7 @@ public static partial class LegislationLoader
             else if (prev.To is { } end2 && end2 >= cur.From)
                 ctx.Error(dto.Line, $"{where} : chevauchement : la valeur du {prev.From:yyyy-MM-dd} court jusqu'au {end2:yyyy-MM-dd}, après le début de la suivante ({cur.From:yyyy-MM-dd})");
         }
-        if (title is null || unit is null) return;
+        if (title is null || unit is null || values.Count == 0) return;
         ctx.Parameters[id] = new Parameter { Id = id, Title = title, Unit = unit, Description = dto.Description, Values = values, SourceFile = ctx.File };
     }
 
@@ -282,8 +284,7 @@ public static partial class LegislationLoader
         var forms = new List<PaymentForm>();
         foreach (var f in dto.Forms ?? [])
         {
-            var ff = ctx.Date(f.From, $"{where} : formes : du", f.Line);
-            var ft = f.To is null ? null : ctx.Date(f.To, $"{where} : formes : au", f.Line);
+            var (ff, ft) = ctx.Months(f.From, f.To, $"{where} : formes", f.Line, fromRequired: true);
             var label = ctx.Text(f.Label, $"{where} : formes : libelle", f.Line);
             var fc = ctx.Citations(f.References, $"{where} : formes", f.Line, required: true);
             if (ff is not null && label is not null) forms.Add(new PaymentForm(ff.Value, ft, label, fc));
@@ -540,7 +541,7 @@ public static partial class LegislationLoader
         public string? Text(string? value, string what, int line)
         {
             if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
-            Error(line, $"{what} manquant ; attendu un texte");
+            Error(line, $"{what} : valeur manquante ; attendu un texte");
             return null;
         }
 

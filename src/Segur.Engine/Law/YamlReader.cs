@@ -14,6 +14,7 @@ public static partial class YamlReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNodeDeserializer(inner => new LocatingDeserializer(inner), s => s.InsteadOf<ObjectNodeDeserializer>())
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static T Read<T>(string text, string path) where T : Located, new()
@@ -30,11 +31,15 @@ public static partial class YamlReader
 
     private static string Translate(YamlException e)
     {
-        var inner = e.InnerException?.Message ?? "";
         var m = UnknownProperty().Match(e.Message);
         if (m.Success) return $"clé inconnue « {m.Groups[1].Value} » ; voir docs/legislation.md pour les clés attendues";
-        if (inner.Contains("is not a valid value for Decimal", StringComparison.Ordinal) || inner.Contains("Decimal", StringComparison.Ordinal))
-            return "nombre attendu (séparateur décimal : le point, ex. 5907.34)";
+        if (e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)) return "clé en double dans le même objet ; attendu chaque clé une seule fois";
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is FormatException or OverflowException) return "nombre attendu (séparateur décimal : le point, ex. 5907.34)";
+        }
+        if (e.Message.Contains("Exception during deserialization", StringComparison.Ordinal) || e.Message.Contains("System.", StringComparison.Ordinal))
+            return "valeur d'un type inattendu (texte, nombre, liste ou objet) ; voir docs/legislation.md pour la forme attendue de cette clé";
         if (e.Message.Contains("Expected 'SequenceStart'", StringComparison.Ordinal)) return "liste attendue (éléments précédés de « - »)";
         if (e.Message.Contains("Expected 'MappingStart'", StringComparison.Ordinal)) return "objet attendu (clés « nom: valeur »)";
         if (e.Message.Contains("Expected 'Scalar'", StringComparison.Ordinal)) return "valeur simple attendue (texte, nombre ou date), pas une liste ni un objet";

@@ -37,7 +37,7 @@ public sealed partial class ProfileReader
             throw new SegurException($"{origin}, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide ; attendu un objet JSON décrivant un profil (voir docs/profil.md).");
         }
         if (node is not JsonObject obj)
-            throw new SegurException($"{origin} : attendu un objet JSON {{\"employeur\": {{…}}, \"emploi\": {{…}}}}, trouvé {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}.");
+            throw new SegurException($"{origin} : attendu un objet JSON {{\"employeur\": {{…}}, \"emploi\": {{…}}}}, trouvé {Kind(node)}.");
         return Read(obj, origin);
     }
 
@@ -81,7 +81,10 @@ public sealed partial class ProfileReader
                     codes[f.Index] = n.GetValue<bool>() ? 1 : 0;
                     break;
                 case FieldKind.Integer:
-                    codes[f.Index] = (int)long.Parse(n.ToJsonString(), CultureInfo.InvariantCulture);
+                    var number = decimal.TryParse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dec) ? dec : -1m;
+                    if (number != decimal.Truncate(number) || number < 1m || number > 999_999m)
+                        throw new SegurException($"{origin} : /{f.Name.Replace('.', '/')} : valeur {n.ToJsonString()} invalide ; attendu un entier entre 1 et 999 999 (ex. 413)");
+                    codes[f.Index] = (int)number;
                     break;
             }
         }
@@ -112,6 +115,16 @@ public sealed partial class ProfileReader
             Periode = periode,
         };
     }
+
+    private static string Kind(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.Array => "une liste",
+        JsonValueKind.String => "un texte",
+        JsonValueKind.Number => "un nombre",
+        JsonValueKind.True or JsonValueKind.False => "un booléen",
+        _ => "une autre valeur",
+    };
 
     private static JsonNode? At(JsonObject obj, string dotted)
     {
@@ -166,6 +179,7 @@ public sealed partial class ProfileReader
                 return dotted switch
                 {
                     "emploi.quotite" => $"{path} : quotité {shown} hors bornes ; attendu un nombre strictement positif et au plus 1 (1 = temps plein)",
+                    _ when field?.Kind == FieldKind.Integer => $"{path} : valeur {shown} hors bornes ; attendu un entier au moins égal à 1",
                     _ => $"{path} : valeur {shown} hors bornes ; attendu un nombre entre 0 et 1",
                 };
             case "pattern":

@@ -42,7 +42,11 @@ public static class JsonReport
         foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         Money(w, "total_brut", total);
         w.WriteStartArray("mois");
-        foreach (var m in r.Months) Month(w, m, allMeasures);
+        foreach (var m in r.Months)
+        {
+            Month(w, m, allMeasures);
+            w.Flush(); // keep the buffer at one month whatever the period
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -70,6 +74,24 @@ public static class JsonReport
             w.WriteString("note", u.Note);
             w.WriteString("confiance", u.Confidence.ToString());
             Citations(w, u.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        // Exclusions that apply this month, whatever measures are listed: the decisive reason for many excluded workers.
+        w.WriteStartArray("exclusions");
+        foreach (var g in m.Measures.SelectMany(x => x.Criteria.Select(c => (x.Measure.Id, c)))
+                     .Where(p => p.c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.c.Result == Tri.False)
+                     .GroupBy(p => p.c.Id))
+        {
+            var c = g.First().c;
+            w.WriteStartObject();
+            w.WriteString("id", c.Id["exclusion.".Length..]);
+            w.WriteString("intitule", c.Label);
+            if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
+            w.WriteStartArray("mesures");
+            foreach (var (id, _) in g) w.WriteStringValue(id);
+            w.WriteEndArray();
+            Citations(w, c.Citations);
             w.WriteEndObject();
         }
         w.WriteEndArray();

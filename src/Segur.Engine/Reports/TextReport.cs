@@ -15,7 +15,7 @@ public static class TextReport
         var sb = new StringBuilder();
         var p = r.Profile;
         sb.Append("Profil").Append(p.Id is null ? "" : $" « {p.Id} »").Append(" : ").AppendLine(Describe(p));
-        sb.Append("Période : ").Append(Format.Month(r.Period.Start)).Append(" à ").AppendLine(Format.Month(r.Period.End));
+        sb.Append("Période : ").AppendLine(r.Period.Count == 1 ? Format.Month(r.Period.Start) : $"{Format.Month(r.Period.Start)} à {Format.Month(r.Period.End)}");
         sb.Append("Droit appliqué : ").Append(r.LawAsOf is { } d ? $"tel que publié au {Format.Date(d)}" : "tel que connu à ce jour")
           .Append($" (législation {r.Legislation.Version}, empreinte {r.Legislation.Fingerprint[..12]})").AppendLine();
         sb.AppendLine();
