@@ -157,10 +157,16 @@ public static partial class LegislationLoader
             ? f
             : throw new SegurException($"{source.Origin} : fichier {path} manquant ; attendu dans le dossier de législation");
 
+    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "reforms/"];
+
+    /// <summary>True for the files that make the law (not the population figures nor the question vocabulary).</summary>
+    private static bool IsLaw(string path) =>
+        LawFolders.Any(f => path.StartsWith(f, StringComparison.Ordinal)) || (!path.Contains('/') && path.EndsWith(".yaml", StringComparison.Ordinal)) || path == "profile.schema.json";
+
     private static string Fingerprint(IReadOnlyList<LegislationFile> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var f in files.Where(f => IsLaw(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             sha.AppendData(Encoding.UTF8.GetBytes(f.Path + "\0" + f.Text.Replace("\r\n", "\n") + "\0"));
         }
