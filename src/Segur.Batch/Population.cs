@@ -160,6 +160,16 @@ public sealed class PopulationModel
         return shares[^1].Value;
     }
 
+    /// <summary>The columns the model fills: the fields of the strata's profiles and the drawn ones, in schema order.</summary>
+    public string[] Columns(Vocabulary vocabulary)
+    {
+        var used = new HashSet<string>(Strata.SelectMany(s => s.Profile.Keys))
+        {
+            "id", "emploi.profession", "emploi.quotite", "employeur.departement", "emploi.temps_partiel",
+        };
+        return PopulationParquet.Columns(vocabulary).Where(used.Contains).ToArray();
+    }
+
     /// <summary>The assumptions written into the output file's metadata.</summary>
     public Dictionary<string, string> Metadata(long size, int seed, Legislation law) => new()
     {
@@ -183,9 +193,9 @@ public static class PopulationParquet
     public static string[] Columns(Vocabulary v) =>
         ["id", .. v.Fields.Where(f => !f.Name.StartsWith("periode", StringComparison.Ordinal) && f.Name != "id").Select(f => f.Name)];
 
-    public static void Write(string path, Vocabulary vocabulary, IEnumerable<IReadOnlyDictionary<string, string>> rows, Dictionary<string, string> metadata)
+    public static void Write(string path, Vocabulary vocabulary, IEnumerable<IReadOnlyDictionary<string, string>> rows, Dictionary<string, string> metadata, string[]? only = null)
     {
-        var columns = Columns(vocabulary);
+        var columns = only ?? Columns(vocabulary);
         using var file = new AtomicFile(path);
         if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {

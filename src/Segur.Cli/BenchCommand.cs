@@ -33,6 +33,7 @@ public static class BenchCommand
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
                 {
                     ["per_second"] = Math.Round(f.PerSecond),
+                    ["per_second_quotites_aleatoires"] = Math.Round(f.PerSecondRandomQuotites),
                     ["personnes"] = f.Persons,
                     ["mois"] = f.Months,
                     ["personnes_mois"] = f.Persons * f.Months,
@@ -48,6 +49,7 @@ public static class BenchCommand
             else
             {
                 ctx.Out.WriteLine($"En mémoire, un cœur : {Format.Integer(f.Persons * f.Months)} personnes-mois en {f.InMemorySeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, soit {Format.Integer((long)f.PerSecond)} par seconde ({f.Classes} profils distincts).");
+                ctx.Out.WriteLine($"Avec des quotités tirées entre 50 % et 100 % (comme les moteurs de comparaison) : {Format.Integer((long)f.PerSecondRandomQuotites)} personnes-mois par seconde.");
                 if (f.CsvSeconds > 0) ctx.Out.WriteLine($"CSV de bout en bout : {Format.Integer((long)f.CsvRowsPerSecond)} lignes par seconde ({f.Months} mois par ligne).");
                 if (f.ParquetSeconds > 0) ctx.Out.WriteLine($"Parquet de bout en bout : {Format.Integer((long)f.ParquetRowsPerSecond)} lignes par seconde.");
                 ctx.Out.WriteLine($"Mémoire maximale du processus : {Format.Integer(f.PeakMemoryBytes / (1 << 20))} Mo (population en mémoire comprise).");

@@ -34,7 +34,7 @@ public static class PopulationCommand
                     yield return r;
                 }
             }
-            PopulationParquet.Write(path, legislation.Vocabulary, Rows(), model.Metadata(n, parse.GetValue(seed), legislation));
+            PopulationParquet.Write(path, legislation.Vocabulary, Rows(), model.Metadata(n, parse.GetValue(seed), legislation), model.Columns(legislation.Vocabulary));
             bar.Done();
             ctx.Out.WriteLine($"{Format.Integer(n)} travailleurs tirés de {model.Strata.Count} strates (effectif national documenté : {Format.Integer(model.Total)}), écrits dans {path}.");
             return Cli.Ok;
