@@ -19,7 +19,8 @@ public sealed record Stratum(
     IReadOnlyDictionary<string, string> Profile,
     (string Value, double Share)[] Professions,
     (decimal Value, double Share)[] Quotites,
-    bool TempsPartiel);
+    bool TempsPartiel,
+    string? Note = null);
 
 /// <summary>
 /// The documented figures of <c>legislation/populations/france.yaml</c> (sources and confidence per
@@ -78,7 +79,8 @@ public sealed class PopulationModel
                 if (parser.Cell(chunk, row, vocabulary["emploi.profession"], prof) is { } bad) throw new SegurException($"{where} : métier « {prof} » : {bad.Reason}");
             }
             strata.Add(new Stratum(id, long.Parse(Scalar(node, "effectif"), CultureInfo.InvariantCulture), Scalar(node, "confiance"), Scalar(node, "source"),
-                profile, professions, quotites, node.Children.TryGetValue(new YamlScalarNode("temps_partiel"), out var tp) && ((YamlScalarNode)tp).Value == "true"));
+                profile, professions, quotites, node.Children.TryGetValue(new YamlScalarNode("temps_partiel"), out var tp) && ((YamlScalarNode)tp).Value == "true",
+                node.Children.TryGetValue(new YamlScalarNode("note"), out var note) && note is YamlScalarNode ns ? ns.Value : null));
         }
         var deps = (YamlMappingNode)((YamlMappingNode)root["departements_population"])["parts"];
         var departements = deps.Children.Select(kv => (((YamlScalarNode)kv.Key).Value!, double.Parse(((YamlScalarNode)kv.Value).Value!, CultureInfo.InvariantCulture))).ToArray();
@@ -123,19 +125,48 @@ public sealed class PopulationModel
         {
             var st = Strata[s];
             for (long i = 0; i < counts[s]; i++)
+                yield return Row(st, "P" + (++n).ToString("D8", CultureInfo.InvariantCulture), rng);
+        }
+    }
+
+    /// <summary>
+    /// Draws exactly the documented headcount of each stratum named in <paramref name="ids"/>, in that order:
+    /// the estimate of a population made of whole strata (a reform costing). Profession, quotité and
+    /// département are drawn as in <see cref="Generate"/>, but each stratum has its own generator, seeded
+    /// with <paramref name="seed"/> and the stratum's position in the model: a stratum gives the same rows
+    /// alone or with others. Row ids are « stratum-id-000001 ». An unknown id is an error in French.
+    /// </summary>
+    public IEnumerable<IReadOnlyDictionary<string, string>> GenerateStrata(IReadOnlyList<string> ids, int seed)
+    {
+        var chosen = ids.Select(id => Strata.Select((st, index) => (st, index)).FirstOrDefault(x => x.st.Id == id)).ToList();
+        var unknown = ids.Where((id, k) => chosen[k].st is null).ToList();
+        if (unknown.Count > 0)
+            throw new SegurException($"strate(s) {string.Join(", ", unknown.Select(u => $"« {u} »"))} inconnue(s) de la population nationale ; attendu un id parmi {string.Join(", ", Strata.Select(s => s.Id))}");
+        return Rows();
+
+        IEnumerable<IReadOnlyDictionary<string, string>> Rows()
+        {
+            foreach (var (st, index) in chosen)
             {
-                var row = new Dictionary<string, string>(st.Profile)
-                {
-                    ["id"] = "P" + (++n).ToString("D8", CultureInfo.InvariantCulture),
-                    ["emploi.profession"] = Draw(st.Professions, rng),
-                    ["employeur.departement"] = Draw(Departements, rng),
-                };
-                var q = Draw(st.Quotites, rng);
-                row["emploi.quotite"] = q.ToString(CultureInfo.InvariantCulture);
-                if (q < 1m && st.Profile.GetValueOrDefault("employeur.secteur") == "public") row["emploi.temps_partiel"] = st.TempsPartiel ? "true" : "false";
-                yield return row;
+                var rng = new Random(unchecked(seed * 7919 + index + 1));
+                for (long i = 1; i <= st.Headcount; i++)
+                    yield return Row(st, st.Id + "-" + i.ToString("D6", CultureInfo.InvariantCulture), rng);
             }
         }
+    }
+
+    private Dictionary<string, string> Row(Stratum st, string id, Random rng)
+    {
+        var row = new Dictionary<string, string>(st.Profile)
+        {
+            ["id"] = id,
+            ["emploi.profession"] = Draw(st.Professions, rng),
+            ["employeur.departement"] = Draw(Departements, rng),
+        };
+        var q = Draw(st.Quotites, rng);
+        row["emploi.quotite"] = q.ToString(CultureInfo.InvariantCulture);
+        if (q < 1m && st.Profile.GetValueOrDefault("employeur.secteur") == "public") row["emploi.temps_partiel"] = st.TempsPartiel ? "true" : "false";
+        return row;
     }
 
     private long[] Allocate(long size)
@@ -223,7 +254,7 @@ public static class PopulationParquet
         var fields = columns.Select(c => new DataField<string>(c)).ToArray();
         var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), file.Stream).GetAwaiter().GetResult();
         writer.CustomMetadata = metadata;
-        var buffer = columns.Select(_ => new string?[100_000]).ToArray();
+        var buffer = columns.Select(_ => new string?[32_768]).ToArray(); // small row groups keep readers' memory flat
         var n = 0;
         void FlushGroup()
         {

@@ -141,14 +141,14 @@ public static class SynthesisReport
             Block(sb, $"Réforme « {info.Title} »", reform);
             sb.AppendLine();
             sb.AppendLine("Différence réforme − droit en vigueur");
-            sb.Append("  Nouveaux bénéficiaires           ").AppendLine(d.Gainers.ToString("#,##0", Fr).PadLeft(16));
-            sb.Append("  Coût brut sur la période         ").AppendLine(Euros(d.Cents).PadLeft(16));
-            sb.Append("  Cotisations employeur            ").AppendLine(Euros(d.EmployerCents).PadLeft(16));
-            sb.Append("  dont rappels (mois avant le ").Append(Format.Date(info.DecidedOn)).Append(") ").AppendLine(Euros(d.ArrearsCents).PadLeft(16));
-            sb.Append("  Coût brut du dernier mois        ").AppendLine(Euros(d.LastMonthCents).PadLeft(16));
-            sb.Append("  Coût brut annuel (dernier mois × 12)").AppendLine(Euros(d.LastMonthCents * 12).PadLeft(13));
-            for (var y = 0; y < d.ByYearCents.Length; y++)
-                sb.Append("  ").Append(r.Period.Start.Year + y).Append("                             ").AppendLine(Euros(d.ByYearCents[y]).PadLeft(16));
+            void Line(string label, string value) => sb.Append("  ").Append(label.PadRight(50)).AppendLine(value.PadLeft(22));
+            Line("Nouveaux bénéficiaires", d.Gainers.ToString("#,##0", Fr));
+            Line("Coût brut sur la période", Euros(d.Cents));
+            Line("Cotisations employeur sur la période", Euros(d.EmployerCents));
+            Line($"dont rappels (mois avant le {Format.Date(info.DecidedOn)})", Euros(d.ArrearsCents));
+            Line("Coût brut du dernier mois", Euros(d.LastMonthCents));
+            Line("Coût brut annuel (dernier mois × 12)", Euros(d.LastMonthCents * 12));
+            for (var y = 0; y < d.ByYearCents.Length; y++) Line($"Coût brut {r.Period.Start.Year + y}", Euros(d.ByYearCents[y]));
         }
         return sb.ToString();
     }
@@ -156,7 +156,7 @@ public static class SynthesisReport
     private static void Block(StringBuilder sb, string title, Synthesis s)
     {
         sb.AppendLine(title);
-        sb.AppendLine("  Mesure           Bénéficiaires        ETP         Coût brut   Coût employeur");
+        sb.AppendLine("  Mesure                 Bénéficiaires           ETP                Coût brut       Cotisations employeur");
         for (var i = 0; i < s.ByMeasure.Length; i++)
         {
             var c = s.ByMeasure[i];
@@ -171,15 +171,15 @@ public static class SynthesisReport
 
     private static void Row(StringBuilder sb, string label, SynthesisCell c, int months)
     {
-        sb.Append("  ").Append(label.PadRight(14))
-          .Append(c.Beneficiaries.ToString("#,##0", Fr).PadLeft(16))
-          .Append(Format.Number(Math.Round((decimal)(c.FteMonths / months), 1)).PadLeft(11))
-          .Append(Euros(c.Cents).PadLeft(18))
-          .Append((c.EmployerUnknownRows == c.Beneficiaries ? "inconnu" : Euros(c.EmployerCents)).PadLeft(17))
+        sb.Append("  ").Append(label.PadRight(16))
+          .Append(c.Beneficiaries.ToString("#,##0", Fr).PadLeft(20))
+          .Append(Math.Round((decimal)(c.FteMonths / months), 1).ToString("#,##0.0", Fr).PadLeft(14))
+          .Append(Euros(c.Cents).PadLeft(25))
+          .Append((c.EmployerUnknownRows == c.Beneficiaries ? "inconnu" : Euros(c.EmployerCents)).PadLeft(28))
           .AppendLine();
     }
 
     private static string Euros(long cents) => Format.Euros(cents / 100m);
 
-    private static readonly NumberFormatInfo Fr = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+    private static readonly NumberFormatInfo Fr = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberGroupSizes = [3] };
 }

@@ -114,7 +114,7 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
     private int _group;
     private long _groupRow;
     private long _groupCount;
-    private object?[][] _values = [];
+    private Array[] _values = [];
 
     public ParquetWorkforceReader(string path, Vocabulary vocabulary)
     {
@@ -156,9 +156,9 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
             Rejection? bad = null;
             for (var c = 0; c < _columns.Length && bad is null; c++)
             {
-                var v = _values[c][_groupRow];
-                if (v is null) continue;
-                bad = _parser.Cell(chunk, row, _columns[c].Field, Text(v, buffer));
+                var text = Cell(_values[c], (int)_groupRow, buffer, out var present);
+                if (!present) continue;
+                bad = _parser.Cell(chunk, row, _columns[c].Field, text);
             }
             _groupRow++;
             bad ??= _parser.Finish(chunk, row);
@@ -173,33 +173,26 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
         using var group = _reader.OpenRowGroupReader(index);
         _groupCount = group.RowCount;
         _groupRow = 0;
-        _values = new object?[_columns.Length][];
-        for (var c = 0; c < _columns.Length; c++)
-        {
-            var field = _columns[c].Data;
-            var type = field.ClrType;
-            var n = (int)group.RowCount;
-            object?[] values = new object?[n];
-            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-            {
-                var a = new string?[n];
-                group.ReadAsync(field, a.AsMemory()).AsTask().GetAwaiter().GetResult();
-                for (var i = 0; i < n; i++) values[i] = a[i];
-            }
-            else values = ReadTyped(group, field, n);
-            _values[c] = values;
-        }
+        _values = new Array[_columns.Length];
+        for (var c = 0; c < _columns.Length; c++) _values[c] = ReadColumn(group, _columns[c].Data, (int)group.RowCount);
     }
 
-    private static object?[] ReadTyped(ParquetRowGroupReader group, DataField field, int n)
+    // Columns stay typed (no boxing): text columns as strings, others as nullable values.
+    private static Array ReadColumn(ParquetRowGroupReader group, DataField field, int n)
     {
-        object?[] Read<T>() where T : struct
+        Array Read<T>() where T : struct
         {
             var a = new T?[n];
             group.ReadAsync(field, a.AsMemory()).AsTask().GetAwaiter().GetResult();
-            return a.Select(x => x is null ? null : (object)x.Value).ToArray();
+            return a;
         }
         var t = field.ClrType;
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
+        {
+            var a = new string?[n];
+            group.ReadAsync(field, a.AsMemory()).AsTask().GetAwaiter().GetResult();
+            return a;
+        }
         if (t == typeof(bool)) return Read<bool>();
         if (t == typeof(int)) return Read<int>();
         if (t == typeof(long)) return Read<long>();
@@ -211,18 +204,43 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
         throw new SegurException($"colonne Parquet {field.Path} : type {t.Name} non pris en charge ; attendu texte, booléen, nombre ou date");
     }
 
-    private static ReadOnlySpan<char> Text(object v, Span<char> buffer)
+    private static ReadOnlySpan<char> Cell(Array column, int i, Span<char> buffer, out bool present)
     {
+        present = true;
         int written;
-        switch (v)
+        switch (column)
         {
-            case string s: return s;
-            case bool b: return b ? "true" : "false";
-            case DateOnly d: d.TryFormat(buffer, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture); return buffer[..written];
-            case DateTime dt: dt.TryFormat(buffer, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture); return buffer[..written];
-            case IUtf8SpanFormattable and ISpanFormattable f: f.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture); return buffer[..written];
-            default: return v.ToString();
+            case string?[] s:
+                present = s[i] is not null;
+                return s[i];
+            case bool?[] b:
+                present = b[i].HasValue;
+                return b[i] == true ? "true" : "false";
+            case DateOnly?[] d:
+                present = d[i].HasValue;
+                if (!present) return default;
+                d[i]!.Value.TryFormat(buffer, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return buffer[..written];
+            case DateTime?[] dt:
+                present = dt[i].HasValue;
+                if (!present) return default;
+                dt[i]!.Value.TryFormat(buffer, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return buffer[..written];
+            case int?[] x: return Format(x[i], buffer, out present);
+            case long?[] x: return Format(x[i], buffer, out present);
+            case double?[] x: return Format(x[i], buffer, out present);
+            case float?[] x: return Format(x[i], buffer, out present);
+            case decimal?[] x: return Format(x[i], buffer, out present);
+            default: throw new InvalidOperationException("type de colonne inattendu");
         }
+    }
+
+    private static ReadOnlySpan<char> Format<T>(T? value, Span<char> buffer, out bool present) where T : struct, ISpanFormattable
+    {
+        present = value.HasValue;
+        if (!present) return default;
+        value!.Value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+        return buffer[..written];
     }
 
     public void Dispose()
