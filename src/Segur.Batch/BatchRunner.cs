@@ -67,7 +67,7 @@ public static class BatchRunner
         using var reader = WorkforceReader.Open(o.Input, law.Vocabulary);
         if (law.Measures.Count > 64 || (reform?.Measures.Count ?? 0) > 64)
             throw new SegurException("plus de 64 mesures : le moteur de masse ne sait pas les suivre");
-        var chunk = new WorkforceChunk(law.Vocabulary, o.ChunkSize);
+        WorkforceChunk chunk;
         var baseTable = new ClassTable(law, o.Period, o.LawAsOf);
         var baseRow = new RowEvaluator(baseTable);
         var reformTable = reform is null ? null : new ClassTable(reform, o.Period, o.LawAsOf);
@@ -90,8 +90,10 @@ public static class BatchRunner
         var labels = new MeasureLabels(law, reform);
         try
         {
-            while (reader.Read(chunk, pending))
+            foreach (var (block, blockRejects) in Blocks(reader, law, o.ChunkSize))
             {
+                chunk = block;
+                pending.AddRange(blockRejects);
                 Reject(pending, ref rejects, o, result);
                 for (var row = 0; row < chunk.Count; row++)
                 {
@@ -143,6 +145,63 @@ public static class BatchRunner
         result.Classes = baseTable.Count;
         result.Elapsed = clock.Elapsed;
         return result;
+    }
+
+    /// <summary>
+    /// Reads the file on a second thread, one block ahead of the evaluation: parsing and evaluating overlap
+    /// on two cores. Three blocks circulate; a block is handed back for refilling once the caller moves on.
+    /// </summary>
+    private static IEnumerable<(WorkforceChunk Chunk, List<Rejection> Rejects)> Blocks(IWorkforceReader reader, Legislation law, int size)
+    {
+        using var free = new System.Collections.Concurrent.BlockingCollection<(WorkforceChunk, List<Rejection>)>(3);
+        using var full = new System.Collections.Concurrent.BlockingCollection<(WorkforceChunk, List<Rejection>)>(3);
+        using var stop = new CancellationTokenSource();
+        for (var i = 0; i < 3; i++) free.Add((new WorkforceChunk(law.Vocabulary, size), new List<Rejection>()));
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var item = free.Take(stop.Token);
+                    item.Item2.Clear();
+                    var more = reader.Read(item.Item1, item.Item2);
+                    if (more || item.Item2.Count > 0) full.Add(item, stop.Token);
+                    if (!more) break;
+                }
+            }
+            finally
+            {
+                full.CompleteAdding();
+            }
+        });
+        (WorkforceChunk, List<Rejection>)? previous = null;
+        try
+        {
+            foreach (var item in full.GetConsumingEnumerable())
+            {
+                if (previous is { } p) free.Add(p);
+                previous = item;
+                yield return item;
+            }
+            producer.GetAwaiter().GetResult(); // rethrows a reading error (bad file) on this thread
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                // The consumer stopped first (strict mode, error): the reader was told to stop.
+            }
+            catch (AggregateException)
+            {
+                // Already rethrown above, or superseded by the consumer's own error.
+            }
+        }
     }
 
     private static void Reject(List<Rejection> pending, ref RejectWriter? rejects, BatchOptions o, BatchResult result)
