@@ -249,7 +249,7 @@ public static class BatchRunner
             var rec = new ResultRecord
             {
                 Line = chunk.Line[row], Id = chunk.Id[row], Period = labels.Month(months[mi]),
-                PaidMonths = b.MonthCents[mi] > 0 || b.MonthMeasures[mi * k] >= 0 ? 1 : 0,
+                PaidMonths = MonthMask(b, mi, k) != 0 ? 1 : 0,
                 Measures = labels.Base(MonthMask(b, mi, k)), Gross = b.MonthCents[mi] / 100m, Uncertain = b.Uncertain,
             };
             if (r is not null)

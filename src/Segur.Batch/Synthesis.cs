@@ -80,6 +80,9 @@ public sealed class Synthesis
     public int FirstYear => _firstYear;
     public int Months => _table.Months;
 
+    /// <summary>Months of the period that fall in the <paramref name="yearIndex"/>-th year.</summary>
+    public int MonthsInYear(int yearIndex) => _yearOfMonth.Count(y => y == yearIndex);
+
     private static SynthesisCell[] New(int n) => Enumerable.Range(0, n).Select(_ => new SynthesisCell()).ToArray();
 
     /// <summary>A row's share of the by-measure and by-year tables, reusable for rows with the same outcome.</summary>

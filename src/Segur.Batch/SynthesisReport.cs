@@ -53,8 +53,8 @@ public static class SynthesisReport
                 w.WriteNumber("beneficiaires", diff.Gainers);
                 w.WriteNumber("lignes_modifiees", diff.Changed);
                 Money(w, "cout_brut", diff.Cents);
-                Money(w, "cout_employeur", diff.EmployerCents);
-                Money(w, "cout_total_employeur", diff.Cents + diff.EmployerCents);
+                Money(w, "cotisations_employeur", diff.EmployerCents);
+                Money(w, "cout_employeur", diff.Cents + diff.EmployerCents);
                 Money(w, "rappels", diff.ArrearsCents);
                 Money(w, "cout_mensuel", diff.LastMonthCents);
                 Money(w, "cout_annuel", diff.LastMonthCents * 12);
@@ -87,13 +87,13 @@ public static class SynthesisReport
         Table(w, "par_structure", s.ByStructure, i => Label(v["employeur.structure"], i), s.Months);
         Table(w, "par_profession", s.ByProfession, i => Label(v["emploi.profession"], i), s.Months);
         Table(w, "par_departement", s.ByDepartement, i => i < Departements.Codes.Length ? Departements.Codes[i] : "non renseigné", s.Months);
-        Table(w, "par_annee", s.ByYear, i => (s.FirstYear + i).ToString(CultureInfo.InvariantCulture), s.Months);
+        Table(w, "par_annee", s.ByYear, i => (s.FirstYear + i).ToString(CultureInfo.InvariantCulture), s.Months, i => s.MonthsInYear(i));
         w.WriteEndObject();
     }
 
     private static string Label(FieldDef f, int i) => i < f.Values.Count ? f.Values[i] : "non renseigné";
 
-    private static void Table(Utf8JsonWriter w, string name, SynthesisCell[] cells, Func<int, string> key, int months)
+    private static void Table(Utf8JsonWriter w, string name, SynthesisCell[] cells, Func<int, string> key, int months, Func<int, int>? monthsOf = null)
     {
         w.WriteStartArray(name);
         for (var i = 0; i < cells.Length; i++)
@@ -101,7 +101,7 @@ public static class SynthesisReport
             if (cells[i].Beneficiaries == 0) continue;
             w.WriteStartObject();
             w.WriteString("cle", key(i));
-            Cell(w, cells[i], months);
+            Cell(w, cells[i], monthsOf?.Invoke(i) ?? months);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -110,10 +110,19 @@ public static class SynthesisReport
     private static void Cell(Utf8JsonWriter w, SynthesisCell c, int months)
     {
         w.WriteNumber("beneficiaires", c.Beneficiaries);
-        w.WriteNumber("etp", Math.Round((decimal)(c.FteMonths / months), 1));
+        w.WritePropertyName("etp");
+        w.WriteRawValue(Math.Round((decimal)(c.FteMonths / months), 1).ToString("0.0", CultureInfo.InvariantCulture), skipInputValidation: true);
         Money(w, "cout_brut", c.Cents);
-        if (c.EmployerUnknownRows > 0 && c.EmployerUnknownRows == c.Beneficiaries) w.WriteNull("cout_employeur");
-        else Money(w, "cout_employeur", c.EmployerCents);
+        if (c.EmployerUnknownRows > 0 && c.EmployerUnknownRows == c.Beneficiaries)
+        {
+            w.WriteNull("cotisations_employeur");
+            w.WriteNull("cout_employeur");
+        }
+        else
+        {
+            Money(w, "cotisations_employeur", c.EmployerCents);
+            Money(w, "cout_employeur", c.Cents + c.EmployerCents);
+        }
         w.WriteNumber("lignes_sans_taux_employeur", c.EmployerUnknownRows);
     }
 

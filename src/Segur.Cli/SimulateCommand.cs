@@ -46,7 +46,7 @@ public static class SimulateCommand
             }
             if (parse.GetValue(synthesis) is { } s) AtomicFile.WriteAllText(s, SynthesisReport.Json(result));
             ctx.Out.Write(SynthesisReport.Text(result));
-            ctx.Error.WriteLine($"{Format.Integer(result.RowsEvaluated)} lignes évaluées en {Format.Number(Math.Round((decimal)result.Elapsed.TotalSeconds, 2))} s ({Format.Integer(result.Classes)} profils distincts).");
+            ctx.Error.WriteLine($"{Format.Integer(result.RowsEvaluated)} lignes évaluées en {Format.Number(Math.Round((decimal)result.Elapsed.TotalSeconds, 2))} s ({Format.Integer(result.Classes)} profil{(result.Classes > 1 ? "s" : "")} distinct{(result.Classes > 1 ? "s" : "")}).");
             return Cli.Ok;
         });
         return cmd;

@@ -227,6 +227,14 @@ public sealed partial class Evaluator(Legislation law)
             unknown.Notes.Add("Montant inconnu : " + m.Amount.UnknownNote);
             return unknown;
         }
+        var first = (m.Amount.Points ?? m.Amount.Euros)!.Find(month, lawAsOf);
+        var second = m.Amount.Points is not null ? m.Amount.PointValue!.Find(month, lawAsOf) : null;
+        if (first is null || (m.Amount.Points is not null && second is null))
+        {
+            var unpublished = new MeasureResult { Measure = m, Verdict = Verdict.Eligible, Amount = null, Criteria = criteria, Score = score, Form = form, Uncertain = true, Confidence = Confidence.L };
+            unpublished.Notes.Add("Montant inconnu : aucune valeur publiée pour ce mois à la date de droit retenue.");
+            return unpublished;
+        }
         decimal fullTime;
         if (m.Amount.Points is { } pointsParam)
         {

@@ -65,19 +65,14 @@ public sealed partial class Evaluator
             if (superseded) continue;
             decimal? full = null;
             var uncertain = weak[i];
-            if (m.Amount.IsKnown)
+            var v1 = m.Amount.IsKnown ? (m.Amount.Points ?? m.Amount.Euros)!.Find(month, lawAsOf) : null;
+            var v2 = m.Amount.Points is not null ? m.Amount.PointValue!.Find(month, lawAsOf) : null;
+            if (v1 is not null && (m.Amount.Points is null || v2 is not null))
             {
-                var v1 = (m.Amount.Points ?? m.Amount.Euros)!.Find(month, lawAsOf)!;
-                uncertain |= v1.Confidence != Confidence.H;
-                if (m.Amount.Points is not null)
-                {
-                    var v2 = m.Amount.PointValue!.Find(month, lawAsOf)!;
-                    uncertain |= v2.Confidence != Confidence.H;
-                    full = v1.Value * v2.Value / 1200m;
-                }
-                else full = v1.Value;
+                uncertain |= v1.Confidence != Confidence.H || (v2 is not null && v2.Confidence != Confidence.H);
+                full = v2 is not null ? v1.Value * v2.Value / 1200m : v1.Value;
             }
-            else uncertain = true;
+            else uncertain = true; // amount not set by any text (or none published yet at lawAsOf)
             paid.Add(new PaidMeasure(i, full, m.Proration, uncertain));
         }
         var anyNote = false;

@@ -121,7 +121,7 @@ public static partial class LegislationLoader
         if (ctx.Errors.Count > 0)
             throw new SegurException($"{(reform is null ? "législation" : "réforme")} invalide : {ctx.Errors[0]}", ctx.Errors.Skip(1).ToList());
 
-        var allFiles = reform is null ? files : files.Append(new LegislationFile("reforms/" + reform.Name, reform.Text)).ToList();
+        var allFiles = reform is null ? files : files.Append(new LegislationFile("reforms/" + Path.GetFileName(reform.Name), reform.Text)).ToList();
         return new Legislation
         {
             Version = version,
