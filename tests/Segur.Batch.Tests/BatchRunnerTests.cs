@@ -232,6 +232,17 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void ReformUnderDroitAu_WhenItsAmountIsNotYetPublished_GivesAnUnknownAmountNotACrash()
+    {
+        var input = Path.Combine(_dir, "caf2.csv");
+        File.WriteAllText(input, "employeur.secteur;employeur.organisme;employeur.structure;emploi.profession;emploi.statut\nsecurite_sociale;CAF;organisme_securite_sociale;assistant_service_social;salarie\n");
+        var reform = LegislationLoader.Load(new EmbeddedLegislation(), ReformSource.FromFile(Path.Combine(Root, "legislation", "reforms", "extension-securite-sociale.yaml")));
+        var r = BatchRunner.Run(Law, reform, new BatchOptions(input, new MonthRange(new YearMonth(2022, 4), new YearMonth(2022, 6)), LawAsOf: new DateOnly(2024, 3, 1)));
+        Assert.Equal(1, r.Reform!.AmountUnknownRows);
+        Assert.Equal(0, r.Difference!.Cents);
+    }
+
+    [Fact]
     public void ParquetOutput_CanBeReadBackAsInput_WithTheSameTotals()
     {
         var rows = SampleRows();
