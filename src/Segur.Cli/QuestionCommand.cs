@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Segur.Batch;
 using Segur.Engine;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
@@ -12,10 +13,11 @@ using Segur.Questions;
 namespace Segur.Cli;
 
 /// <summary>
-/// <c>segur question &lt;fichier-ou-dossier&gt; [--format texte|json] [--sortie dossier]</c>: reads parliamentary
+/// <c>segur question &lt;fichier-ou-dossier&gt; [--format texte|json] [--sortie dossier] [--fiche]</c>: reads parliamentary
 /// questions (published text or Assemblée nationale open data), says which populations they ask about and
 /// what they demand, groups a folder by topic, and gives for each population the engine's current verdict
-/// (April 2022 to the month of the question) for the profiles that stand for it.
+/// (April 2022 to the month of the question) for the profiles that stand for it. With <c>--fiche</c>: the
+/// briefs (Markdown and HTML) of <see cref="BriefBuilder"/>, with the cost of the extension asked for.
 /// </summary>
 public static class QuestionCommand
 {
@@ -29,13 +31,15 @@ public static class QuestionCommand
         var output = new Option<string?>("--sortie", "-o") { Description = "Écrire une fiche par question (QANR5L….txt ou .json) et, pour un dossier, le regroupement (groupes.txt ou .json) dans ce dossier, créé au besoin." };
         var vocabulary = new Option<string?>("--vocabulaire") { Description = "Vocabulaire de détection à utiliser (YAML, ex. legislation/questions/vocabulaire.yaml) au lieu du vocabulaire intégré." };
         var detail = new Option<bool>("--detail") { Description = "Joindre, pour chaque profil, le rapport complet du moteur (mois par mois, critères et textes)." };
+        var briefs = new Option<bool>("--fiche", "--brief") { Description = "Produire la fiche de chaque question (une fiche commune pour des questions quasi identiques) : verdict du moteur et raisons de droit, coût de l'extension demandée (scénario de réforme sur les effectifs documentés), rappels, écart de grilles. Markdown sur la sortie standard (--format html pour du HTML) ; avec --sortie, fichiers .md et .html." };
         var law = SharedOptions.Legislation();
-        var cmd = new Command("question", "Lire des questions écrites parlementaires : données, populations visées, demandes, regroupement par thème, et verdict actuel du moteur pour chaque population.")
+        var cmd = new Command("question", "Lire des questions écrites parlementaires : données, populations visées, demandes, regroupement par thème, et verdict actuel du moteur pour chaque population ; avec --fiche, la fiche complète.")
         {
-            input, format, output, vocabulary, detail, law,
+            input, format, output, vocabulary, detail, briefs, law,
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(briefs)) return Briefs(ctx, parse.GetValue(input)!, parse.GetValue(format), parse.GetValue(output), parse.GetValue(vocabulary), parse.GetValue(law));
             var json = SharedOptions.IsJson(parse.GetValue(format));
             var lawDir = parse.GetValue(law);
             var legislation = SharedOptions.LoadLaw(lawDir);
@@ -96,6 +100,71 @@ public static class QuestionCommand
             return Cli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>--fiche</c>: one brief per question, one shared brief per group of near-identical questions; Markdown
+    /// or HTML on standard output, or both formats (and, for a folder, the table of contents
+    /// <c>sommaire.md</c>/<c>.html</c>) written atomically into the <c>--sortie</c> folder.
+    /// </summary>
+    private static int Briefs(CommandContext ctx, string path, string? format, string? output, string? vocabularyFile, DirectoryInfo? lawDir)
+    {
+        var html = format switch
+        {
+            null or "texte" or "text" or "markdown" => false,
+            "html" => true,
+            "json" => throw new SegurException("--fiche : --format json non pris en charge ; la fiche existe en Markdown (--format texte, par défaut) et en HTML (--format html)"),
+            _ => throw new SegurException($"--format « {format} » inconnu pour --fiche ; attendu texte (Markdown) ou html"),
+        };
+        var source = SharedOptions.Source(lawDir);
+        var legislation = LegislationLoader.Load(source);
+        var vocab = LoadVocabulary(vocabularyFile, lawDir);
+        var isFolder = Directory.Exists(path);
+        if (!isFolder && !File.Exists(path)) throw new SegurException($"{path} : fichier ou dossier de questions introuvable");
+        if (isFolder && html && output is null)
+            throw new SegurException($"{path} : un dossier donne plusieurs fiches HTML ; utilisez --sortie dossier (ou --format texte pour du Markdown sur la sortie standard)");
+        IReadOnlyList<Question> questions = isFolder ? QuestionParser.ParseDirectory(path) : [QuestionParser.ParseFile(path)];
+        var modelFile = lawDir is null ? null : Path.Combine(lawDir.FullName, "populations", "france.yaml");
+        var model = modelFile is not null && File.Exists(modelFile)
+            ? PopulationModel.Parse(File.ReadAllText(modelFile), modelFile, legislation.Vocabulary)
+            : PopulationModel.Embedded(legislation.Vocabulary);
+        var builder = new BriefBuilder(source, legislation, vocab, model, modelFile is not null && File.Exists(modelFile) ? modelFile : "legislation/populations/france.yaml",
+            new ReformFiles(lawDir?.FullName), new BriefOptions { PayScales = new CareerPayScales(source, legislation) });
+        var analyzer = new QuestionAnalyzer(vocab);
+        var analyses = Deduplicate(questions, ctx.Error).Select(analyzer.Analyze).ToList();
+        var topics = isFolder ? builder.Build(QuestionGrouper.Group(analyses, vocab)) : null;
+        var briefs = topics?.SelectMany(t => t.Briefs).ToList() ?? [builder.Build(analyses[0])];
+
+        if (output is not null)
+        {
+            Directory.CreateDirectory(output);
+            void Write(string name, BriefDocument doc)
+            {
+                SharedOptions.WriteAtomically(Path.Combine(output, name + ".md"), s => s.Write(Encoding.UTF8.GetBytes(BriefMarkdown.Write(doc))));
+                SharedOptions.WriteAtomically(Path.Combine(output, name + ".html"), s => s.Write(Encoding.UTF8.GetBytes(BriefHtml.Write(doc))));
+            }
+            foreach (var b in briefs) Write(b.FileName, BriefLayout.Lay(b));
+            if (topics is not null) Write("sommaire", BriefLayout.Index(topics));
+            ctx.Error.WriteLine($"{briefs.Count} fiche(s) pour {analyses.Count} question(s) écrite(s) dans {output} (Markdown et HTML){(topics is null ? "" : ", avec le sommaire par thème")}.");
+            return Cli.Ok;
+        }
+        var docs = briefs.Select(BriefLayout.Lay).ToList();
+        if (html)
+        {
+            ctx.Out.Write(BriefHtml.Write(docs[0]));
+            return Cli.Ok;
+        }
+        for (var i = 0; i < docs.Count; i++)
+        {
+            if (i > 0) ctx.Out.WriteLine("\n---\n");
+            ctx.Out.Write(BriefMarkdown.Write(docs[i]));
+        }
+        if (topics is not null)
+        {
+            ctx.Out.WriteLine("\n---\n");
+            ctx.Out.Write(BriefMarkdown.Write(BriefLayout.Index(topics)));
+        }
+        return Cli.Ok;
     }
 
     private static QuestionVocabulary LoadVocabulary(string? file, DirectoryInfo? lawDir)

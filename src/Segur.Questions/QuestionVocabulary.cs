@@ -68,6 +68,12 @@ public sealed record TermGroup(string Id, string Label, TermGroupKind Kind, IRea
 /// <summary>A worker profile standing for a population, in the vocabulary of <c>legislation/profile.schema.json</c>.</summary>
 public sealed record PopulationProfile(string Label, JsonObject Profile);
 
+/// <summary>
+/// The pay grids a question on a population may compare: the population's own grid (<see cref="From"/>)
+/// and the public grids it is compared with (<see cref="To"/>), ids of <c>legislation/grids/</c>.
+/// </summary>
+public sealed record GridPair(string Label, string From, IReadOnlyList<string> To);
+
 /// <summary>A population the questions ask about, how to recognise it, and the profiles that stand for it.</summary>
 public sealed record PopulationDefinition(
     string Id,
@@ -76,7 +82,20 @@ public sealed record PopulationDefinition(
     IReadOnlyList<TermGroup> Professions,
     IReadOnlyList<TermGroup> Places,
     IReadOnlyList<string> ReplacedBy,
-    IReadOnlyList<PopulationProfile> Profiles);
+    IReadOnlyList<PopulationProfile> Profiles)
+{
+    /// <summary>
+    /// The reform overlay that models the extension asked for this population, relative to the legislation
+    /// folder (<c>reforms/extension-securite-sociale.yaml</c>); null when none is written.
+    /// </summary>
+    public string? Reform { get; init; }
+
+    /// <summary>Strata of <c>legislation/populations/france.yaml</c> whose headcounts make the population's estimate.</summary>
+    public IReadOnlyList<string> Strata { get; init; } = [];
+
+    /// <summary>The grid comparison a question on this population may ask for, or null.</summary>
+    public GridPair? Grids { get; init; }
+}
 
 /// <summary>A kind of request (extension, retroactivity...) and the terms that express it.</summary>
 public sealed record DemandDefinition(string Id, string Label, IReadOnlyList<Term> Terms);
@@ -89,8 +108,11 @@ public sealed record Theme(string Id, string Label);
 /// grouping parameters. Checked when loaded: unknown keys, missing or duplicate ids, dangling references and
 /// empty lists are errors naming the file and the line.
 /// </summary>
-public sealed class QuestionVocabulary
+public sealed partial class QuestionVocabulary
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^reforms/[a-z0-9][a-z0-9-]*\.yaml$")]
+    private static partial System.Text.RegularExpressions.Regex ReformPath();
+
     private const string ResourceName = "questions/vocabulaire.yaml";
 
     public required string Origin { get; init; }
@@ -120,6 +142,19 @@ public sealed class QuestionVocabulary
     {
         if (!File.Exists(path)) throw new SegurException($"{path} : vocabulaire de détection introuvable");
         return Load(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// Checks that every stratum named by a population exists in <paramref name="model"/>; an unknown id is an
+    /// error naming the population and listing the known ids.
+    /// </summary>
+    public void CheckStrata(Segur.Batch.PopulationModel model, string modelOrigin)
+    {
+        var known = model.Strata.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = Populations.SelectMany(p => p.Strata.Where(s => !known.Contains(s))
+                .Select(s => $"{Origin}, population {p.Id} : strate « {s} » inconnue de {modelOrigin} ; attendu un id parmi {string.Join(", ", model.Strata.Select(x => x.Id))}"))
+            .ToList();
+        if (errors.Count > 0) throw new SegurException(errors[0], errors.Skip(1).ToList());
     }
 
     /// <summary>
@@ -205,7 +240,7 @@ public sealed class QuestionVocabulary
         var replaced = new List<(string Where, int Line, string Id)>();
         foreach (var (node, where) in r.Items(root, "populations"))
         {
-            r.Keys(node, where, "id", "libelle", "theme", "professions", "lieux", "remplacee_par", "profils");
+            r.Keys(node, where, "id", "libelle", "theme", "professions", "lieux", "remplacee_par", "profils", "reforme", "strates", "grilles");
             var id = r.Id(node, where, populations.Select(p => p.Id));
             var label = r.String(node, "libelle", where);
             var theme = r.String(node, "theme", where);
@@ -229,8 +264,27 @@ public sealed class QuestionVocabulary
                     else r.Error(pn, $"{pwhere} : profil illisible ; attendu un objet {{employeur: {{…}}, emploi: {{…}}}}");
                 }
             }
+            var reform = r.Optional(node, "reforme", where);
+            if (reform is not null && !ReformPath().IsMatch(reform))
+                r.Error(node, $"{where} : reforme « {reform} » invalide ; attendu un chemin relatif au dossier de législation, de la forme reforms/nom-du-scenario.yaml");
+            var strata = r.Strings(node, "strates", where, required: false);
+            foreach (var st in strata.Where(x => !x.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+                r.Error(node, $"{where} : strate « {st} » invalide ; attendu un id de legislation/populations/france.yaml (ex. ss-caf-travailleurs-sociaux)");
+            foreach (var dup in strata.GroupBy(x => x).Where(g => g.Count() > 1))
+                r.Error(node, $"{where} : strate « {dup.Key} » en double");
+            GridPair? grids = null;
+            if (r.Map(node, "grilles", where) is { } gm)
+            {
+                var gwhere = $"{where}, grilles";
+                r.Keys(gm, gwhere, "libelle", "de", "vers");
+                var glabel = r.String(gm, "libelle", gwhere);
+                var from = r.String(gm, "de", gwhere);
+                var to = r.Strings(gm, "vers", gwhere, required: true);
+                if (to.Count == 0 && gm.Children.ContainsKey(new YamlScalarNode("vers"))) r.Error(gm, $"{gwhere} : « vers » vide ; attendu au moins une grille de comparaison");
+                if (glabel is not null && from is not null && to.Count > 0) grids = new GridPair(glabel, from, to);
+            }
             if (id is not null && label is not null && theme is not null)
-                populations.Add(new PopulationDefinition(id, label, theme, professions, places, replacedBy, profiles));
+                populations.Add(new PopulationDefinition(id, label, theme, professions, places, replacedBy, profiles) { Reform = reform, Strata = strata, Grids = grids });
         }
         foreach (var (where, line, id) in replaced)
             if (populations.All(p => p.Id != id))
@@ -318,6 +372,9 @@ public sealed class QuestionVocabulary
                 else Error(item, $"{where} : objet attendu (clés « nom: valeur »)");
             }
         }
+
+        /// <summary>An optional text: null when the key is absent, an error when it is present but empty or not text.</summary>
+        public string? Optional(YamlMappingNode map, string key, string where) => Get(map, key) is null ? null : String(map, key, where);
 
         public string? String(YamlMappingNode map, string key, string where)
         {

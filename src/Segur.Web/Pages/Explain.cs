@@ -1,0 +1,107 @@
+using Segur.Engine;
+using Segur.Engine.Evaluation;
+using Segur.Engine.Law;
+using Segur.Engine.Reports;
+
+namespace Segur.Web.Pages;
+
+/// <summary>HTML explanations: criteria with their result and the texts that set them, calculation steps.</summary>
+public static class Explain
+{
+    public static Markup Citation(Citation c)
+    {
+        var official = c.Text.Nature is "loi" or "ordonnance" or "decret" or "arrete";
+        var when = c.Text.PublishedOn is { } p ? (official ? $" (JO du {Format.Date(p)})" : $" (rendu public le {Format.Date(p)})") : "";
+        return Html.Of($"<a class=\"texte\" href=\"{Html.SafeUrl(c.Text.Url)}\" rel=\"noopener noreferrer\">{c.Label}</a>{when} <a class=\"fiche\" href=\"/legislation/textes#t-{c.Text.Id}\" title=\"Fiche du texte\">[fiche]</a>");
+    }
+
+    public static Markup Citations(IReadOnlyList<Citation> cs)
+    {
+        if (cs.Count == 0) return default;
+        var h = new Html();
+        h.Add($"<ul class=\"references\">");
+        foreach (var c in cs) h.Add($"<li>{Citation(c)}</li>");
+        h.Add($"</ul>");
+        return h.ToMarkup();
+    }
+
+    public static string Mark(Tri t) => t switch { Tri.True => "✔", Tri.False => "✘", _ => "?" };
+
+    public static string ResultWord(Tri t) => t switch { Tri.True => "rempli", Tri.False => "non rempli", _ => "indéterminé" };
+
+    public static Markup Criterion(CriterionResult c)
+    {
+        var h = new Html();
+        var cls = c.Result switch { Tri.True => "rempli", Tri.False => "non-rempli", _ => "indetermine" };
+        h.Add($"<li class=\"critere {cls}\"><span class=\"marque\" aria-hidden=\"true\">{Mark(c.Result)}</span> <span class=\"libelle\">{c.Label}</span> <span class=\"resultat\">({ResultWord(c.Result)})</span>");
+        if (c.Detail is not null) h.Add($"<div class=\"detail\">{c.Detail}</div>");
+        if (c.Confidence != Confidence.H) h.Add($"<div class=\"confiance\">Confiance {c.Confidence.ToString()}{(c.Note is null ? "" : " — " + c.Note)}</div>");
+        else if (c.Note is not null) h.Add($"<div class=\"note\">{c.Note}</div>");
+        h.Add(Citations(c.Citations));
+        if (c.Children.Count > 0)
+        {
+            h.Add($"<ul class=\"criteres\">");
+            foreach (var ch in c.Children) h.Add(Criterion(ch));
+            h.Add($"</ul>");
+        }
+        h.Add($"</li>");
+        return h.ToMarkup();
+    }
+
+    public static Markup Measure(MeasureResult r, bool open)
+    {
+        var h = new Html();
+        var amount = r.Verdict == Verdict.Eligible ? (r.Amount is { } a ? Format.Euros(a) : "montant inconnu") : Words.Human(r.Verdict);
+        h.Add($"<details class=\"mesure\" data-mesure=\"{r.Measure.Id}\"{(open ? new Markup(" open") : default)}><summary><strong>{r.Measure.Id}</strong> — {r.Measure.Title} : <span class=\"verdict-{Words.Of(r.Verdict)}\">{amount}</span></summary>");
+        if (r.SupersededBy is not null) h.Add($"<p>Écartée : la mesure {r.SupersededBy} s'applique en priorité.</p>");
+        if (r.MissingFields.Count > 0) h.Add($"<p>Information manquante : {string.Join(", ", r.MissingFields)}.</p>");
+        h.Add($"<ul class=\"criteres\">");
+        foreach (var c in r.Criteria) h.Add(Criterion(c));
+        h.Add($"</ul>");
+        if (r.Calculation.Count > 0)
+        {
+            h.Add($"<h4>Calcul</h4><ol class=\"calcul\">");
+            foreach (var s in r.Calculation) h.Add($"<li>{s.Label}{Citations(s.Citations)}</li>");
+            h.Add($"</ol>");
+        }
+        if (r.Notes.Count > 0)
+        {
+            h.Add($"<ul class=\"notes\">");
+            foreach (var n in r.Notes) h.Add($"<li>{n}</li>");
+            h.Add($"</ul>");
+        }
+        h.Add($"</details>");
+        return h.ToMarkup();
+    }
+
+    /// <summary>The explanation of one month: the measures paid (or the closest one), exclusions, open questions, the others.</summary>
+    public static Markup Month(MonthResult m)
+    {
+        var h = new Html();
+        var excluded = m.Measures.SelectMany(x => x.Criteria.Select(c => (x.Measure.Id, c)))
+            .Where(p => p.c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.c.Result == Tri.False)
+            .GroupBy(p => p.c.Id).ToList();
+        foreach (var g in excluded)
+        {
+            var c = g.First().c;
+            h.Add($"<div class=\"exclusion\"><p><strong>Exclusion : {c.Label}</strong> (mesures {string.Join(", ", g.Select(x => x.Id))})</p>");
+            if (c.Detail is not null) h.Add($"<p>{c.Detail}</p>");
+            h.Add($"{Citations(c.Citations)}</div>");
+        }
+        foreach (var id in m.Retained) h.Add(Measure(m.Measures.First(x => x.Measure.Id == id), open: true));
+        if (!m.Eligible && m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest) is { } closest)
+        {
+            h.Add($"<p class=\"plus-proche\">Mesure la plus proche : <strong>{closest.Measure.Id}</strong>.</p>");
+            h.Add(Measure(closest, open: true));
+        }
+        foreach (var u in m.Uncertainties)
+            h.Add($"<div class=\"incertitude\"><p><strong>Question ouverte [{u.Confidence.ToString()}] : {u.Title}</strong></p><p>{u.Note}</p>{Citations(u.Citations)}</div>");
+        var others = Words.Relevant(m, false).Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest).ToList();
+        if (others.Count > 0)
+        {
+            h.Add($"<h4>Autres mesures examinées</h4>");
+            foreach (var o in others) h.Add(Measure(o, open: false));
+        }
+        return h.ToMarkup();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Segur.Engine;
+using Segur.Engine.Evaluation;
+using Segur.Engine.Law;
+using Segur.Engine.Profiles;
+using Segur.Engine.Reports;
+using Segur.Engine.Time;
+using Segur.Web.Api;
+
+namespace Segur.Web;
+
+/// <summary>One verification asked of the server: the profile, and the options of <c>segur verifier</c>.</summary>
+public sealed record VerifyRequest(JsonObject Profile, string? Reform, DateOnly? LawAsOf, bool AllMeasures);
+
+/// <summary>
+/// Evaluates a profile exactly as <c>segur verifier</c> does (same reader, same evaluator, same JSON
+/// writer), month by month so that a request past its time limit stops between two months.
+/// </summary>
+public sealed class Verification(LawService laws, WebOptions options)
+{
+    /// <summary>Longest period evaluated by one request (the engine accepts 1 200 months, 80 ko of JSON each).</summary>
+    public const int MaxMonths = 240;
+
+    public const string Origin = "requête";
+
+    /// <summary>Splits the request options (<c>reforme</c>, <c>droit_au</c>, <c>toutes_mesures</c>) from the profile.</summary>
+    public static VerifyRequest Parse(JsonObject body)
+    {
+        var reform = RequestBody.TakeString(body, "reforme", "un texte : l'id d'une réforme fournie (GET /api/reformes) ou le YAML d'une réforme");
+        var asOfText = RequestBody.TakeString(body, "droit_au", "une date AAAA-MM-JJ");
+        var all = RequestBody.TakeBool(body, "toutes_mesures") ?? false;
+        DateOnly? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                throw new WebProblem(400, $"requête : /droit_au : date « {asOfText} » invalide ; attendu une date AAAA-MM-JJ (ex. 2021-01-31)");
+            asOf = d;
+        }
+        return new VerifyRequest(body, string.IsNullOrWhiteSpace(reform) ? null : reform, asOf, all);
+    }
+
+    public Legislation LawFor(string? reform) => reform is null ? laws.Law : laws.WithReform(reform);
+
+    public EvaluationResult Evaluate(VerifyRequest request, CancellationToken ct)
+    {
+        var law = LawFor(request.Reform);
+        // A reform cannot change the profile schema: the one reader serves every law.
+        var profile = laws.Reader.Read(request.Profile, Origin);
+        var period = profile.Periode ?? CurrentMonth();
+        if (period.Count > MaxMonths)
+            throw new WebProblem(400, $"{Origin} : /periode : {period.Count} mois ; l'API évalue au plus {MaxMonths} mois par requête (découpez la période)");
+        return Evaluate(law, profile, period, request.LawAsOf, ct);
+    }
+
+    public static EvaluationResult Evaluate(Legislation law, Profile profile, MonthRange period, DateOnly? lawAsOf, CancellationToken ct)
+    {
+        var evaluator = new Evaluator(law);
+        var months = new List<MonthResult>(period.Count);
+        foreach (var m in period.Months())
+        {
+            ct.ThrowIfCancellationRequested();
+            months.Add(evaluator.EvaluateMonth(profile, m, lawAsOf));
+        }
+        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = law, Months = months };
+    }
+
+    public MonthRange CurrentMonth()
+    {
+        var m = YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+        return new MonthRange(m, m);
+    }
+
+    /// <summary>The bytes <c>segur verifier --format json</c> writes on its standard output.</summary>
+    public static byte[] Json(EvaluationResult result, bool allMeasures)
+    {
+        using var ms = new MemoryStream();
+        JsonReport.Write(ms, result, allMeasures);
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
+    }
+}
