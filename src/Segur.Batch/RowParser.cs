@@ -20,6 +20,13 @@ public sealed class RowParser
     private readonly int[] _required;
     private readonly string?[] _lastText;
     private readonly int[] _lastCode;
+    private string? _lastQuotiteText;
+    private decimal _lastQuotite;
+    private string? _lastDepartement;
+    private short _lastDepartementIndex;
+
+    /// <summary>Keep the <c>id</c> column (one string per row); off when no per-row output is written.</summary>
+    public bool KeepIds { get; set; } = true;
 
     public RowParser(Vocabulary vocabulary)
     {
@@ -92,12 +99,19 @@ public sealed class RowParser
                 codes[field.Index] = n;
                 return null;
             case FieldKind.Number:
+                if (_lastQuotiteText is not null && field.Name == "emploi.quotite" && text.SequenceEqual(_lastQuotiteText))
+                {
+                    chunk.Quotite[row] = _lastQuotite;
+                    return null;
+                }
                 if (!TryDecimal(text, out var d)) return Reject(chunk, row, field, text, "nombre attendu (ex. 0.8 ou 0,8)");
                 switch (field.Name)
                 {
                     case "emploi.quotite":
                         if (d <= 0m || d > 1m) return Reject(chunk, row, field, text, "quotité hors bornes ; attendu un nombre strictement positif et au plus 1");
                         chunk.Quotite[row] = d;
+                        _lastQuotiteText = text.ToString();
+                        _lastQuotite = d;
                         break;
                     case "emploi.part_temps_structures_eligibles":
                         if (d < 0m || d > 1m) return Reject(chunk, row, field, text, "part hors bornes ; attendu un nombre entre 0 et 1");
@@ -121,11 +135,21 @@ public sealed class RowParser
             case FieldKind.Month:
                 return Engine.Time.YearMonth.TryParse(text.ToString(), out _) ? null : Reject(chunk, row, field, text, "mois attendu au format AAAA-MM");
             default:
-                if (field.Name == "id") chunk.Id[row] = text.ToString();
+                if (field.Name == "id")
+                {
+                    if (KeepIds) chunk.Id[row] = text.ToString();
+                }
                 else if (field.Name == "employeur.departement")
                 {
+                    if (_lastDepartement is not null && text.SequenceEqual(_lastDepartement))
+                    {
+                        chunk.Departement[row] = _lastDepartementIndex;
+                        return null;
+                    }
                     if (!Departements.TryIndex(text, out var dep)) return Reject(chunk, row, field, text, "département inconnu ; attendu un code comme 01, 2A, 75 ou 974");
                     chunk.Departement[row] = dep;
+                    _lastDepartement = Departements.Codes[dep];
+                    _lastDepartementIndex = dep;
                 }
                 return null;
         }
