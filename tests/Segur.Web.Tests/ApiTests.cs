@@ -140,9 +140,22 @@ public sealed class ApiTests : IAsyncLifetime
         {
             using var client = new HttpClient { BaseAddress = new Uri(WebServer.Address(app)) };
             var body = """{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire"}, "periode": {"debut": "2007-01", "fin": "2026-12"}, "toutes_mesures": true}""";
-            var (status, p) = await Problem(await client.PostAsync("/api/verifier", Json(body)));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-            Assert.Contains("délai", p.GetProperty("detail").GetString());
+            // The limit's timer can fire late on a starved machine: then the whole answer comes (never half of it).
+            var refused = 0;
+            for (var attempt = 0; attempt < 5 && refused == 0; attempt++)
+            {
+                var r = await client.PostAsync("/api/verifier", Json(body));
+                if (r.StatusCode == HttpStatusCode.OK)
+                {
+                    JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+                    continue;
+                }
+                var (status, p) = await Problem(r);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+                Assert.Contains("délai", p.GetProperty("detail").GetString());
+                refused++;
+            }
+            Assert.Equal(1, refused);
         }
         finally
         {

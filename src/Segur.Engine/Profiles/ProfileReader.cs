@@ -44,9 +44,11 @@ public sealed partial class ProfileReader
     /// <summary>Validates an already parsed profile object.</summary>
     public Profile Read(JsonObject obj, string origin)
     {
-        var result = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        if (!result.IsValid)
+        // The flag output is cheap; the detailed list is built only to explain an invalid profile.
+        var valid = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
+        if (!valid)
         {
+            var result = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
             var problems = new List<string>();
             foreach (var d in result.Details)
             {

@@ -84,8 +84,20 @@ public static class ApiEndpoints
         var request = Verification.Parse(obj);
         var result = verification.Evaluate(request, ct);
         var bytes = Verification.Json(result, request.AllMeasures);
-        ct.ThrowIfCancellationRequested(); // past the time limit while writing: 503 rather than a late answer
-        return Results.Bytes(bytes, "application/json; charset=utf-8");
+        ct.ThrowIfCancellationRequested(); // past the time limit while computing: 503 rather than a late answer
+        return new JsonBytes(bytes);
+    }
+
+    /// <summary>A computed answer, written in full even if the time limit passes during the write (no half document).</summary>
+    private sealed class JsonBytes(byte[] bytes) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext ctx)
+        {
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/json; charset=utf-8";
+            ctx.Response.ContentLength = bytes.Length;
+            await ctx.Response.Body.WriteAsync(bytes, CancellationToken.None);
+        }
     }
 
     private static SimulationRequest SimulationOf(JsonObject obj, SimulationService sims)
