@@ -67,7 +67,6 @@ public static class BatchRunner
         using var reader = WorkforceReader.Open(o.Input, law.Vocabulary, keepIds: o.Output is not null);
         if (law.Measures.Count > 64 || (reform?.Measures.Count ?? 0) > 64)
             throw new SegurException("plus de 64 mesures : le moteur de masse ne sait pas les suivre");
-        WorkforceChunk chunk;
         var baseTable = new ClassTable(law, o.Period, o.LawAsOf);
         var baseRow = new RowEvaluator(baseTable);
         var reformTable = reform is null ? null : new ClassTable(reform, o.Period, o.LawAsOf);
@@ -90,9 +89,8 @@ public static class BatchRunner
         var labels = new MeasureLabels(law, reform);
         try
         {
-            foreach (var (block, blockRejects) in Blocks(reader, law, o.ChunkSize))
+            foreach (var (chunk, blockRejects) in Blocks(reader, law, o.ChunkSize))
             {
-                chunk = block;
                 pending.AddRange(blockRejects);
                 Reject(pending, ref rejects, o, result);
                 for (var row = 0; row < chunk.Count; row++)

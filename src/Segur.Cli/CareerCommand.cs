@@ -1,3 +1,4 @@
+using Segur.Batch;
 using System.CommandLine;
 using System.Text;
 using Segur.Careers;
@@ -47,12 +48,12 @@ public static class CareerCommand
             var rendered = json ? CareerJson.Write(result) + "\n" : CareerText.Write(result);
             if (parse.GetValue(chart) is { } svg)
             {
-                SharedOptions.WriteAtomically(svg, s => s.Write(Encoding.UTF8.GetBytes(CareerSvg.Write(result))));
+                AtomicFile.WriteAllText(svg, CareerSvg.Write(result));
                 ctx.Error.WriteLine($"Graphique écrit dans {svg}.");
             }
             if (parse.GetValue(output) is { } path)
             {
-                SharedOptions.WriteAtomically(path, s => s.Write(Encoding.UTF8.GetBytes(rendered)));
+                AtomicFile.WriteAllText(path, rendered);
                 ctx.Error.WriteLine($"Rapport écrit dans {path}.");
             }
             else ctx.Out.Write(rendered);

@@ -36,22 +36,4 @@ public static class SharedOptions
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         throw new SegurException($"{option} « {text} » invalide ; attendu une date AAAA-MM-JJ (ex. 2021-01-31)");
     }
-
-    /// <summary>Writes a file atomically: a temporary file next to it, then a rename.</summary>
-    public static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(dir)) throw new SegurException($"{path} : dossier de destination {dir} introuvable");
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var s = File.Create(tmp)) write(s);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
-    }
 }

@@ -62,12 +62,12 @@ public static class QuestionCommand
                 {
                     var file = Path.Combine(dir, a.Question.Uid + (json ? ".json" : ".txt"));
                     var text = json ? brief.Json(a) : brief.Text(a);
-                    SharedOptions.WriteAtomically(file, s => s.Write(Encoding.UTF8.GetBytes(text)));
+                    AtomicFile.WriteAllText(file, text);
                 }
                 if (groups is not null)
                 {
                     var text = json ? Json(w => QuestionJson.WriteGroups(w, groups, vocab)) : QuestionText.WriteGroups(groups, vocab);
-                    SharedOptions.WriteAtomically(Path.Combine(dir, json ? "groupes.json" : "groupes.txt"), s => s.Write(Encoding.UTF8.GetBytes(text)));
+                    AtomicFile.WriteAllText(Path.Combine(dir, json ? "groupes.json" : "groupes.txt"), text);
                 }
                 ctx.Error.WriteLine($"{analyses.Count} fiche(s) de question écrite(s) dans {dir}{(groups is null ? "" : ", avec le regroupement par thème")}.");
                 return Cli.Ok;
@@ -140,8 +140,8 @@ public static class QuestionCommand
             Directory.CreateDirectory(output);
             void Write(string name, BriefDocument doc)
             {
-                SharedOptions.WriteAtomically(Path.Combine(output, name + ".md"), s => s.Write(Encoding.UTF8.GetBytes(BriefMarkdown.Write(doc))));
-                SharedOptions.WriteAtomically(Path.Combine(output, name + ".html"), s => s.Write(Encoding.UTF8.GetBytes(BriefHtml.Write(doc))));
+                AtomicFile.WriteAllText(Path.Combine(output, name + ".md"), BriefMarkdown.Write(doc));
+                AtomicFile.WriteAllText(Path.Combine(output, name + ".html"), BriefHtml.Write(doc));
             }
             foreach (var b in briefs) Write(b.FileName, BriefLayout.Lay(b));
             if (topics is not null) Write("sommaire", BriefLayout.Index(topics));
@@ -338,10 +338,6 @@ public static class QuestionCommand
 
         /// <summary>Exclusions that apply in the last month of the period (id without the « exclusion. » prefix, title).</summary>
         private static List<(string Id, string Label)> Exclusions(EvaluationResult r) =>
-            r.Months[^1].Measures.SelectMany(m => m.Criteria)
-                .Where(c => c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && c.Result == Tri.False)
-                .Select(c => (c.Id["exclusion.".Length..], c.Label))
-                .Distinct()
-                .ToList();
+            Words.TriggeredExclusions(r.Months[^1]).Select(e => (e.Exclusion.Id["exclusion.".Length..], e.Exclusion.Label)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Segur.Batch;
 using System.CommandLine;
 using System.Text;
 using Segur.Engine;
@@ -40,7 +41,7 @@ public static class VerifyCommand
             var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all));
             if (parse.GetValue(output) is { } file)
             {
-                SharedOptions.WriteAtomically(file, s => s.Write(Encoding.UTF8.GetBytes(rendered)));
+                AtomicFile.WriteAllText(file, rendered);
                 ctx.Error.WriteLine($"Résultat écrit dans {file}.");
             }
             else

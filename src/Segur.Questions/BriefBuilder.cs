@@ -1,3 +1,4 @@
+using Segur.Engine.Reports;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -178,13 +179,9 @@ public sealed partial class BriefBuilder
         }
         else
         {
-            var excluded = m.Measures.SelectMany(x => x.Criteria.Select(c => (Measure: x.Measure.Id, Criterion: c)))
-                .Where(x => x.Criterion.Id.StartsWith("exclusion.", StringComparison.Ordinal) && x.Criterion.Result == Tri.False)
-                .GroupBy(x => x.Criterion.Id);
-            foreach (var g in excluded)
+            foreach (var (c, measures) in Words.TriggeredExclusions(m))
             {
-                var c = g.First().Criterion;
-                Add(new BriefReason($"Exclusion : {c.Label}{(c.Detail is null ? "" : $" — {c.Detail}")} (mesures {string.Join(", ", g.Select(x => x.Measure))})",
+                Add(new BriefReason($"Exclusion : {c.Label}{(c.Detail is null ? "" : $" — {c.Detail}")} (mesures {string.Join(", ", measures)})",
                     c.Citations.Select(BriefReference.Of).ToList(), c.Confidence));
             }
             if (m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest) is { } closest)

@@ -79,20 +79,15 @@ internal static class ReformOverlay
                 return;
             }
             var original = criteria[index];
-            var kept = new RuleDto
-            {
-                Label = original.Label, References = original.References, InstitutedBy = original.InstitutedBy, From = original.From,
-                To = original.To, Confidence = original.Confidence, Note = original.Note, Condition = original.Condition,
-                All = original.All, Any = original.Any, Line = original.Line,
-            };
             criteria[index] = new RuleDto
             {
                 Id = original.Id,
                 Label = $"{original.Label} — ou extension de la réforme",
                 References = original.References,
-                Any = [kept, .. ext.Any],
+                Any = [original, .. ext.Any],
                 Line = ext.Line,
             };
+            original.Id = null; // the original rule becomes the first, unnamed alternative
         }
         if (mod.From is null && mod.To is null && mod.Amount is null && mod.Extend is null)
             ctx.Error(mod.Line, $"modification de {mod.Measure} sans effet : attendu du, au, montant ou etendre");

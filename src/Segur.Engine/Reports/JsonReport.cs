@@ -79,17 +79,14 @@ public static class JsonReport
         w.WriteEndArray();
         // Exclusions that apply this month, whatever measures are listed: the decisive reason for many excluded workers.
         w.WriteStartArray("exclusions");
-        foreach (var g in m.Measures.SelectMany(x => x.Criteria.Select(c => (x.Measure.Id, c)))
-                     .Where(p => p.c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.c.Result == Tri.False)
-                     .GroupBy(p => p.c.Id))
+        foreach (var (c, measures) in Words.TriggeredExclusions(m))
         {
-            var c = g.First().c;
             w.WriteStartObject();
             w.WriteString("id", c.Id["exclusion.".Length..]);
             w.WriteString("intitule", c.Label);
             if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
             w.WriteStartArray("mesures");
-            foreach (var (id, _) in g) w.WriteStringValue(id);
+            foreach (var id in measures) w.WriteStringValue(id);
             w.WriteEndArray();
             Citations(w, c.Citations);
             w.WriteEndObject();

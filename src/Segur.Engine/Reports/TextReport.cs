@@ -92,13 +92,9 @@ public static class TextReport
         else
         {
             sb.AppendLine(run.Count == 1 ? "Aucune mesure Ségur n'est due ce mois-ci." : "Aucune mesure Ségur n'est due sur ces mois.");
-            var excluded = m.Measures.SelectMany(x => x.Criteria.Select(c => (Measure: x.Measure.Id, Criterion: c)))
-                .Where(p => p.Criterion.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.Criterion.Result == Tri.False)
-                .GroupBy(p => p.Criterion.Id);
-            foreach (var g in excluded)
+            foreach (var (c, measures) in Words.TriggeredExclusions(m))
             {
-                var c = g.First().Criterion;
-                sb.Append("Exclusion : ").Append(c.Label).Append(" (mesures ").Append(string.Join(", ", g.Select(p => p.Measure))).AppendLine(")");
+                sb.Append("Exclusion : ").Append(c.Label).Append(" (mesures ").Append(string.Join(", ", measures)).AppendLine(")");
                 if (c.Detail is not null) sb.Append("  ").AppendLine(c.Detail);
                 foreach (var cit in c.Citations) sb.Append("    ").AppendLine(Cite(cit));
             }

@@ -31,6 +31,13 @@ public static class Words
         _ => "",
     };
 
+    /// <summary>Stated exclusions that apply this month, each with the measures it rules out.</summary>
+    public static IEnumerable<(CriterionResult Exclusion, IReadOnlyList<string> Measures)> TriggeredExclusions(MonthResult month) =>
+        month.Measures.SelectMany(x => x.Criteria.Select(c => (Measure: x.Measure.Id, Criterion: c)))
+            .Where(p => p.Criterion.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.Criterion.Result == Tri.False)
+            .GroupBy(p => p.Criterion.Id)
+            .Select(g => (g.First().Criterion, (IReadOnlyList<string>)g.Select(p => p.Measure).ToList()));
+
     /// <summary>Measures worth showing: those of the worker's sector, those paid, and the closest one.</summary>
     public static IEnumerable<MeasureResult> Relevant(MonthResult month, bool all) =>
         all

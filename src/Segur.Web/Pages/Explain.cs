@@ -78,13 +78,9 @@ public static class Explain
     public static Markup Month(MonthResult m)
     {
         var h = new Html();
-        var excluded = m.Measures.SelectMany(x => x.Criteria.Select(c => (x.Measure.Id, c)))
-            .Where(p => p.c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.c.Result == Tri.False)
-            .GroupBy(p => p.c.Id).ToList();
-        foreach (var g in excluded)
+        foreach (var (c, measures) in Words.TriggeredExclusions(m))
         {
-            var c = g.First().c;
-            h.Add($"<div class=\"exclusion\"><p><strong>Exclusion : {c.Label}</strong> (mesures {string.Join(", ", g.Select(x => x.Id))})</p>");
+            h.Add($"<div class=\"exclusion\"><p><strong>Exclusion : {c.Label}</strong> (mesures {string.Join(", ", measures)})</p>");
             if (c.Detail is not null) h.Add($"<p>{c.Detail}</p>");
             h.Add($"{Citations(c.Citations)}</div>");
         }
