@@ -98,7 +98,7 @@ public class ProfileBenchmarks
     public void Setup()
     {
         _law = LegislationLoader.Load(new EmbeddedLegislation());
-        _profile = new ProfileReader(_law.Vocabulary).Read(Profiles.Json(Profil), Profil);
+        _profile = new ProfileReader(_law).Read(Profiles.Json(Profil), Profil);
         _result = new Evaluator(_law).Evaluate(_profile, Range);
         if (_result.Months.Count != 72) throw new InvalidOperationException($"{_result.Months.Count} mois évalués au lieu de 72");
     }

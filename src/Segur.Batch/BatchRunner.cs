@@ -64,7 +64,7 @@ public static class BatchRunner
     public static BatchResult Run(Legislation law, Legislation? reform, BatchOptions o, Action<double>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var reader = WorkforceReader.Open(o.Input, law.Vocabulary, keepIds: o.Output is not null);
+        using var reader = WorkforceReader.Open(o.Input, law, keepIds: o.Output is not null);
         if (law.Measures.Count > 64 || (reform?.Measures.Count ?? 0) > 64)
             throw new SegurException("plus de 64 mesures : le moteur de masse ne sait pas les suivre");
         var baseTable = new ClassTable(law, o.Period, o.LawAsOf);

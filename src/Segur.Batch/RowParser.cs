@@ -28,9 +28,12 @@ public sealed class RowParser
     /// <summary>Keep the <c>id</c> column (one string per row); off when no per-row output is written.</summary>
     public bool KeepIds { get; set; } = true;
 
-    public RowParser(Vocabulary vocabulary)
+    private readonly IReadOnlyList<Implication> _implications;
+
+    public RowParser(Vocabulary vocabulary, IReadOnlyList<Implication>? implications = null)
     {
         _vocabulary = vocabulary;
+        _implications = implications ?? [];
         _enumLookups = vocabulary.Fields
             .Select(f => f.Values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>())
             .ToArray();
@@ -166,6 +169,12 @@ public sealed class RowParser
         }
         if (chunk.Entree[row] != WorkforceChunk.NoDate && chunk.Sortie[row] != WorkforceChunk.NoDate && chunk.Sortie[row] < chunk.Entree[row])
             return new Rejection(chunk.Line[row], "emploi.sortie", DateOnly.FromDayNumber(chunk.Sortie[row]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date de sortie antérieure à la date d'entrée");
+        if (ImpliedFacts.Complete(_implications, codes) is { } conflict)
+        {
+            var i = conflict.Implication;
+            return new Rejection(chunk.Line[row], i.Field.Name, i.Field.Describe(conflict.Stated),
+                $"valeur contraire au droit : {i.Title} ; attendu {i.Field.Describe(i.Code)}, ou la cellule vide");
+        }
         return null;
     }
 

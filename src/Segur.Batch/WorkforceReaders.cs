@@ -23,13 +23,13 @@ public interface IWorkforceReader : IDisposable
 public static class WorkforceReader
 {
     /// <summary>Opens a CSV (<c>.csv</c>, <c>;</c> or <c>,</c>) or Parquet (<c>.parquet</c>) file.</summary>
-    public static IWorkforceReader Open(string path, Vocabulary vocabulary, bool keepIds = true)
+    public static IWorkforceReader Open(string path, Legislation law, bool keepIds = true)
     {
         if (!File.Exists(path)) throw new SegurException($"{path} : fichier d'effectifs introuvable");
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".csv" or ".txt" => new CsvWorkforceReader(path, vocabulary, keepIds),
-            ".parquet" => new ParquetWorkforceReader(path, vocabulary, keepIds),
+            ".csv" or ".txt" => new CsvWorkforceReader(path, law, keepIds),
+            ".parquet" => new ParquetWorkforceReader(path, law, keepIds),
             var ext => throw new SegurException($"{path} : format « {ext} » non pris en charge ; attendu un fichier .csv ou .parquet"),
         };
     }
@@ -44,7 +44,7 @@ public sealed class CsvWorkforceReader : IWorkforceReader
     private readonly ColumnMap _map;
     private readonly string _path;
 
-    public CsvWorkforceReader(string path, Vocabulary vocabulary, bool keepIds = true)
+    public CsvWorkforceReader(string path, Legislation law, bool keepIds = true)
     {
         _path = path;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -58,7 +58,7 @@ public sealed class CsvWorkforceReader : IWorkforceReader
             _stream.Dispose();
             throw new SegurException($"{path}, ligne {e.RowNumber} : CSV mal formé ({e.Message})");
         }
-        _parser = new RowParser(vocabulary) { KeepIds = keepIds };
+        _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
         var names = Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName).ToList();
         if (names.Count == 0) throw new SegurException($"{path} : fichier vide ; attendu une ligne d'en-tête (employeur.secteur;employeur.structure;emploi.profession;…)");
         _map = _parser.MapColumns(names, path);
@@ -116,7 +116,7 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
     private long _groupCount;
     private Array[] _values = [];
 
-    public ParquetWorkforceReader(string path, Vocabulary vocabulary, bool keepIds = true)
+    public ParquetWorkforceReader(string path, Legislation law, bool keepIds = true)
     {
         _stream = File.OpenRead(path);
         try
@@ -128,7 +128,7 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
             _stream.Dispose();
             throw new SegurException($"{path} : fichier Parquet illisible ({e.Message})");
         }
-        _parser = new RowParser(vocabulary) { KeepIds = keepIds };
+        _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
         var data = _reader.Schema.GetDataFields();
         var map = _parser.MapColumns(data.Select(d => d.Path.ToString()).ToList(), path);
         _columns = data.Select((d, i) => (d, map.Fields[i])).ToArray();

@@ -29,7 +29,7 @@ public static class GridLoader
             .ToList();
         var errors = new List<string>();
         var grids = new List<Grid>();
-        var profiles = new ProfileReader(law.Vocabulary);
+        var profiles = new ProfileReader(law);
         foreach (var f in files)
         {
             var name = source is EmbeddedLegislation ? "legislation/" + f.Path : Path.Combine(source.Origin, f.Path);

@@ -163,7 +163,7 @@ public sealed partial class QuestionVocabulary
     /// </summary>
     public IReadOnlyDictionary<(string Population, int Index), Profile> CheckProfiles(Legislation law)
     {
-        var reader = new ProfileReader(law.Vocabulary);
+        var reader = new ProfileReader(law);
         var result = new Dictionary<(string, int), Profile>();
         foreach (var p in Populations)
         {

@@ -30,7 +30,7 @@ public sealed class LawService
     {
         Law = LegislationLoader.Load(_source);
         Evaluator = new Evaluator(Law);
-        Reader = new ProfileReader(Law.Vocabulary);
+        Reader = new ProfileReader(Law);
         Reforms = ReadReforms();
         _cases = new Lazy<IReadOnlyList<LegalCase>>(ReadCases);
     }

@@ -96,7 +96,7 @@ public sealed class BatchRunnerTests : IDisposable
                 _ => v,
             };
         }
-        return new ProfileReader(Law.Vocabulary).Read(json, "test");
+        return new ProfileReader(Law).Read(json, "test");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class TestLaw
 
     public static Legislation Law => Loaded.Value;
     public static Evaluator Evaluator { get; } = new(Law);
-    public static ProfileReader Reader { get; } = new(Law.Vocabulary);
+    public static ProfileReader Reader { get; } = new(Law);
 
     public static string RepoRoot
     {

@@ -10,7 +10,7 @@ namespace Segur.Engine.Cases;
 /// </summary>
 public sealed class CaseChecker(Evaluator evaluator)
 {
-    private readonly ProfileReader _reader = new(evaluator.Law.Vocabulary);
+    private readonly ProfileReader _reader = new(evaluator.Law);
 
     public IReadOnlyList<string> Check(LegalCase c)
     {

@@ -34,6 +34,7 @@ public sealed class TextDto : Located
     [YamlMember(Alias = "verifie_le")] public string? CheckedOn { get; set; }
     [YamlMember(Alias = "confiance")] public string? Confidence { get; set; }
     [YamlMember(Alias = "note")] public string? Note { get; set; }
+    [YamlMember(Alias = "voir_aussi")] public List<string>? SeeAlso { get; set; }
 }
 
 public sealed class CitationDto : Located
@@ -157,6 +158,30 @@ public sealed class UncertaintyDto : Located
     [YamlMember(Alias = "note")] public string? Note { get; set; }
     [YamlMember(Alias = "references")] public List<CitationDto>? References { get; set; }
     [YamlMember(Alias = "condition")] public ConditionDto? Condition { get; set; }
+}
+
+/// <summary>A fact that the law itself implies from other facts (e.g. a MAS is funded by the assurance maladie).</summary>
+public sealed class ImplicationDto : Located
+{
+    [YamlMember(Alias = "id")] public string? Id { get; set; }
+    [YamlMember(Alias = "intitule")] public string? Title { get; set; }
+    [YamlMember(Alias = "si")] public ConditionDto? If { get; set; }
+    [YamlMember(Alias = "alors")] public ImpliedValueDto? Then { get; set; }
+    [YamlMember(Alias = "references")] public List<CitationDto>? References { get; set; }
+    [YamlMember(Alias = "confiance")] public string? Confidence { get; set; }
+    [YamlMember(Alias = "note")] public string? Note { get; set; }
+}
+
+/// <summary>The field an implication sets, and its value.</summary>
+public sealed class ImpliedValueDto : Located
+{
+    [YamlMember(Alias = "champ")] public string? Field { get; set; }
+    [YamlMember(Alias = "egal")] public string? Value { get; set; }
+}
+
+public sealed class ImplicationsFileDto : Located
+{
+    [YamlMember(Alias = "implications")] public List<ImplicationDto>? Implications { get; set; }
 }
 
 public sealed class ParametersFileDto : Located

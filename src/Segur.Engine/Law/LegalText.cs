@@ -24,6 +24,9 @@ public sealed record LegalText(
     Confidence Confidence,
     string? Note)
 {
+    /// <summary>Secondary pages (guides, FAQ, press) that help a reader; never the legal reference itself.</summary>
+    public IReadOnlyList<string> SeeAlso { get; init; } = [];
+
     /// <summary>
     /// Earliest date the text can have been public: its publication, or failing that its signature
     /// (a text cannot be published before it is signed).

@@ -23,6 +23,9 @@ public sealed class Legislation
     public required IReadOnlyList<Exclusion> Exclusions { get; init; }
     public required IReadOnlyList<Uncertainty> Uncertainties { get; init; }
 
+    /// <summary>Facts the law implies from other facts, applied to every profile before evaluation.</summary>
+    public IReadOnlyList<Implication> Implications { get; init; } = [];
+
     /// <summary>The reform overlay applied, if any.</summary>
     public ReformInfo? Reform { get; init; }
 

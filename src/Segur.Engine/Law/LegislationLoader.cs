@@ -55,6 +55,8 @@ public static partial class LegislationLoader
             docs.Exclusions.AddRange((YamlReader.Read<ExclusionsFileDto>(f.Text, Name(source, f.Path)).Exclusions ?? []).Select(d => (Name(source, f.Path), d)));
         foreach (var f in Under("incertitudes/"))
             docs.Uncertainties.AddRange((YamlReader.Read<UncertaintiesFileDto>(f.Text, Name(source, f.Path)).Uncertainties ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("implications/"))
+            docs.Implications.AddRange((YamlReader.Read<ImplicationsFileDto>(f.Text, Name(source, f.Path)).Implications ?? []).Select(d => (Name(source, f.Path), d)));
 
         ReformInfo? reformInfo = null;
         if (reform is not null)
@@ -77,6 +79,15 @@ public static partial class LegislationLoader
         {
             ctx.File = file;
             LoadParameter(ctx, dto);
+        }
+        var implications = new List<Implication>();
+        foreach (var (file, dto) in docs.Implications)
+        {
+            ctx.File = file;
+            var i = LoadImplication(ctx, dto);
+            if (i is null) continue;
+            if (implications.Any(x => x.Id == i.Id)) ctx.Error(dto.Line, $"implication « {i.Id} » déjà définie");
+            else implications.Add(i);
         }
         var measures = new List<Measure>();
         foreach (var (file, dto) in docs.Measures)
@@ -134,6 +145,7 @@ public static partial class LegislationLoader
             Measures = measures,
             Exclusions = exclusions,
             Uncertainties = uncertainties,
+            Implications = implications,
             Reform = reformInfo,
         };
     }
@@ -147,6 +159,7 @@ public static partial class LegislationLoader
         public List<(string File, MeasureDto Dto)> Measures { get; } = [];
         public List<(string File, ExclusionDto Dto)> Exclusions { get; } = [];
         public List<(string File, UncertaintyDto Dto)> Uncertainties { get; } = [];
+        public List<(string File, ImplicationDto Dto)> Implications { get; } = [];
     }
 
     private static string Name(ILegislationSource source, string path) =>
@@ -157,7 +170,7 @@ public static partial class LegislationLoader
             ? f
             : throw new SegurException($"{source.Origin} : fichier {path} manquant ; attendu dans le dossier de législation");
 
-    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "reforms/"];
+    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "implications/", "reforms/"];
 
     /// <summary>True for the files that make the law (not the population figures nor the question vocabulary).</summary>
     private static bool IsLaw(string path) =>
@@ -201,7 +214,11 @@ public static partial class LegislationLoader
                 ctx.Error(t.Line, $"{where} déjà défini dans un autre catalogue de textes");
                 continue;
             }
-            ctx.Texts[id] = new LegalText(id, title, nature ?? "", signed, published, t.Publication, url, checkedOn.Value, confidence, t.Note);
+            foreach (var extra in t.SeeAlso ?? [])
+            {
+                if (!extra.StartsWith("http", StringComparison.Ordinal)) ctx.Error(t.Line, $"{where} : voir_aussi « {extra} » invalide ; attendu une adresse http(s)");
+            }
+            ctx.Texts[id] = new LegalText(id, title, nature ?? "", signed, published, t.Publication, url, checkedOn.Value, confidence, t.Note) { SeeAlso = t.SeeAlso ?? [] };
         }
     }
 
@@ -525,6 +542,39 @@ public static partial class LegislationLoader
         {
             Id = id, Title = title, Note = note, Citations = citations, Condition = condition, Confidence = confidence,
             From = from, To = to, MeasureIds = dto.Measures ?? [], SourceFile = ctx.File,
+        };
+    }
+
+    private static Implication? LoadImplication(Context ctx, ImplicationDto dto)
+    {
+        var id = ctx.Text(dto.Id, "implication : id", dto.Line);
+        if (id is null) return null;
+        var where = $"implication « {id} »";
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        var confidence = ctx.Confidence(dto.Confidence, where, dto.Line);
+        if (dto.If is null) ctx.Error(dto.Line, $"{where} : « si » manquant ; attendu la condition qui implique le fait (ex. si: {{champ: employeur.structure, parmi: [mas]}})");
+        if (dto.Then is null) ctx.Error(dto.Line, $"{where} : « alors » manquant ; attendu le fait impliqué (ex. alors: {{champ: employeur.financement_assurance_maladie, egal: \"true\"}})");
+        var condition = dto.If is null ? null : LoadCondition(ctx, dto.If, where);
+        FieldDef? field = null;
+        int? code = null;
+        if (dto.Then is not null)
+        {
+            field = ctx.Field(dto.Then.Field, $"{where} : alors", dto.Then.Line);
+            if (field is not null && dto.Then.Value is null) ctx.Error(dto.Then.Line, $"{where} : alors : « egal » manquant ; attendu la valeur impliquée");
+            else if (field is not null) code = ctx.Code(field, dto.Then.Value!, $"{where} : alors", dto.Then.Line);
+        }
+        if (condition is not null && field is not null)
+        {
+            var read = new HashSet<FieldDef>();
+            condition.CollectFields(read);
+            if (read.Contains(field)) ctx.Error(dto.Line, $"{where} : la condition lit le champ qu'elle implique ({field.Name}) ; attendu une condition sur d'autres champs");
+        }
+        if (title is null || condition is null || field is null || code is null) return null;
+        return new Implication
+        {
+            Id = id, Title = title, If = condition, Field = field, Code = code.Value, Citations = citations,
+            Confidence = confidence, Note = dto.Note, SourceFile = ctx.File,
         };
     }
 

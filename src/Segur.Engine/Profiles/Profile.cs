@@ -39,6 +39,9 @@ public sealed class Profile
 
     public string? Corps { get; init; }
 
+    /// <summary>Facts the law implied and filled in (the profile left them out).</summary>
+    public IReadOnlyList<Implication> Implied { get; init; } = [];
+
     /// <summary>Months asked for in the profile itself, if any.</summary>
     public MonthRange? Periode { get; init; }
 

@@ -17,11 +17,18 @@ public sealed partial class ProfileReader
 {
     private readonly Vocabulary _vocabulary;
     private readonly JsonSchema _schema;
+    private readonly IReadOnlyList<Implication> _implications;
 
-    public ProfileReader(Vocabulary vocabulary)
+    /// <summary>A reader for the law's vocabulary that also applies the facts the law implies.</summary>
+    public ProfileReader(Legislation law) : this(law.Vocabulary, law.Implications)
+    {
+    }
+
+    public ProfileReader(Vocabulary vocabulary, IReadOnlyList<Implication>? implications = null)
     {
         _vocabulary = vocabulary;
         _schema = JsonSchema.FromText(vocabulary.SchemaText);
+        _implications = implications ?? [];
     }
 
     /// <summary>Parses and validates one profile; <paramref name="origin"/> names it in errors (a file path).</summary>
@@ -90,6 +97,12 @@ public sealed partial class ProfileReader
                     break;
             }
         }
+        var implied = new List<Implication>();
+        if (ImpliedFacts.Complete(_implications, codes, implied) is { } conflict)
+        {
+            var i = conflict.Implication;
+            throw new SegurException($"{origin} : /{i.Field.Name.Replace('.', '/')} : valeur {i.Field.Describe(conflict.Stated)} contraire au droit : {i.Title} ({string.Join(" ; ", i.Citations.Select(c => c.Label))}) ; attendu {i.Field.Describe(i.Code)}, ou le champ omis.");
+        }
         var entree = Date(At(obj, "emploi.entree"));
         var sortie = Date(At(obj, "emploi.sortie"));
         if (entree is not null && sortie is not null && sortie < entree)
@@ -115,6 +128,7 @@ public sealed partial class ProfileReader
             FractionTraitement = Number(At(obj, "emploi.fraction_traitement")) ?? 1m,
             Corps = At(obj, "emploi.corps")?.GetValue<string>(),
             Periode = periode,
+            Implied = implied,
         };
     }
 

@@ -183,7 +183,7 @@ public sealed class SimulationService(LawService laws, WebOptions options)
             // Check the header now, so that a wrong file is refused at upload with its reason.
             try
             {
-                using var reader = WorkforceReader.Open(final, laws.Law.Vocabulary);
+                using var reader = WorkforceReader.Open(final, laws.Law);
             }
             catch (SegurException e)
             {
