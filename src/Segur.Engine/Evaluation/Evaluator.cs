@@ -77,6 +77,9 @@ public sealed partial class Evaluator(Legislation law)
             closest = best?.Measure.Id;
         }
         var (net, basis) = NetEstimate(profile, month, retained, lawAsOf);
+        var informations = Law.Informations
+            .Where(i => i.InForce(month) && (!i.OnlyWhenNothingDue || !eligibleMonth) && i.Condition.Evaluate(profile.Codes) == Tri.True)
+            .ToList();
         return new MonthResult
         {
             Month = month,
@@ -89,6 +92,7 @@ public sealed partial class Evaluator(Legislation law)
             Uncertain = uncertain,
             Confidence = confidence,
             Uncertainties = notes,
+            Informations = informations,
             Measures = results,
         };
     }

@@ -92,6 +92,10 @@ public sealed class MonthResult
     public required Confidence Confidence { get; init; }
 
     public required IReadOnlyList<UncertaintyNote> Uncertainties { get; init; }
+
+    /// <summary>What the law data tells this worker this month (non-Ségur revaluations, missing counterparts).</summary>
+    public IReadOnlyList<Information> Informations { get; init; } = [];
+
     public required IReadOnlyList<MeasureResult> Measures { get; init; }
 }
 

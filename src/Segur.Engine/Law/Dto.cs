@@ -184,6 +184,24 @@ public sealed class ImplicationsFileDto : Located
     [YamlMember(Alias = "implications")] public List<ImplicationDto>? Implications { get; set; }
 }
 
+/// <summary>Something a worker should be told when its condition holds (a non-Ségur revaluation, a missing counterpart).</summary>
+public sealed class InformationDto : Located
+{
+    [YamlMember(Alias = "id")] public string? Id { get; set; }
+    [YamlMember(Alias = "intitule")] public string? Title { get; set; }
+    [YamlMember(Alias = "note")] public string? Note { get; set; }
+    [YamlMember(Alias = "du")] public string? From { get; set; }
+    [YamlMember(Alias = "au")] public string? To { get; set; }
+    [YamlMember(Alias = "seulement_sans_mesure")] public bool? OnlyWhenNothingDue { get; set; }
+    [YamlMember(Alias = "references")] public List<CitationDto>? References { get; set; }
+    [YamlMember(Alias = "condition")] public ConditionDto? Condition { get; set; }
+}
+
+public sealed class InformationsFileDto : Located
+{
+    [YamlMember(Alias = "informations")] public List<InformationDto>? Informations { get; set; }
+}
+
 public sealed class ParametersFileDto : Located
 {
     [YamlMember(Alias = "parametres")] public List<ParameterDto>? Parameters { get; set; }

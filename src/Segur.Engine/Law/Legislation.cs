@@ -26,6 +26,9 @@ public sealed class Legislation
     /// <summary>Facts the law implies from other facts, applied to every profile before evaluation.</summary>
     public IReadOnlyList<Implication> Implications { get; init; } = [];
 
+    /// <summary>What a worker is told when the profile matches (non-Ségur revaluations, missing counterparts).</summary>
+    public IReadOnlyList<Information> Informations { get; init; } = [];
+
     /// <summary>The reform overlay applied, if any.</summary>
     public ReformInfo? Reform { get; init; }
 

@@ -55,6 +55,8 @@ public static partial class LegislationLoader
             docs.Exclusions.AddRange((YamlReader.Read<ExclusionsFileDto>(f.Text, Name(source, f.Path)).Exclusions ?? []).Select(d => (Name(source, f.Path), d)));
         foreach (var f in Under("incertitudes/"))
             docs.Uncertainties.AddRange((YamlReader.Read<UncertaintiesFileDto>(f.Text, Name(source, f.Path)).Uncertainties ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("informations/"))
+            docs.Informations.AddRange((YamlReader.Read<InformationsFileDto>(f.Text, Name(source, f.Path)).Informations ?? []).Select(d => (Name(source, f.Path), d)));
         foreach (var f in Under("implications/"))
             docs.Implications.AddRange((YamlReader.Read<ImplicationsFileDto>(f.Text, Name(source, f.Path)).Implications ?? []).Select(d => (Name(source, f.Path), d)));
 
@@ -127,6 +129,15 @@ public static partial class LegislationLoader
             if (uncertainties.Any(x => x.Id == u.Id)) ctx.Error(dto.Line, $"incertitude « {u.Id} » déjà définie");
             else uncertainties.Add(u);
         }
+        var informations = new List<Information>();
+        foreach (var (file, dto) in docs.Informations)
+        {
+            ctx.File = file;
+            var i = LoadInformation(ctx, dto);
+            if (i is null) continue;
+            if (informations.Any(x => x.Id == i.Id)) ctx.Error(dto.Line, $"information « {i.Id} » déjà définie");
+            else informations.Add(i);
+        }
         if (measures.Count == 0) ctx.Errors.Add($"{source.Origin} : aucune mesure trouvée ; attendu des fichiers measures/*.yaml");
         if (ctx.Errors.Count == 0) ctx.Errors.AddRange(ConflictChecker.Check(measures));
         if (ctx.Errors.Count > 0)
@@ -146,6 +157,7 @@ public static partial class LegislationLoader
             Exclusions = exclusions,
             Uncertainties = uncertainties,
             Implications = implications,
+            Informations = informations,
             Reform = reformInfo,
         };
     }
@@ -160,6 +172,7 @@ public static partial class LegislationLoader
         public List<(string File, ExclusionDto Dto)> Exclusions { get; } = [];
         public List<(string File, UncertaintyDto Dto)> Uncertainties { get; } = [];
         public List<(string File, ImplicationDto Dto)> Implications { get; } = [];
+        public List<(string File, InformationDto Dto)> Informations { get; } = [];
     }
 
     private static string Name(ILegislationSource source, string path) =>
@@ -170,7 +183,7 @@ public static partial class LegislationLoader
             ? f
             : throw new SegurException($"{source.Origin} : fichier {path} manquant ; attendu dans le dossier de législation");
 
-    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "implications/", "reforms/"];
+    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "implications/", "informations/", "reforms/"];
 
     /// <summary>True for the files that make the law (not the population figures nor the question vocabulary).</summary>
     private static bool IsLaw(string path) =>
@@ -542,6 +555,29 @@ public static partial class LegislationLoader
         {
             Id = id, Title = title, Note = note, Citations = citations, Condition = condition, Confidence = confidence,
             From = from, To = to, MeasureIds = dto.Measures ?? [], SourceFile = ctx.File,
+        };
+    }
+
+    private static Information? LoadInformation(Context ctx, InformationDto dto)
+    {
+        var id = ctx.Text(dto.Id, "information : id", dto.Line);
+        if (id is null) return null;
+        var where = $"information « {id} »";
+        var title = ctx.Text(dto.Title, $"{where} : intitule", dto.Line);
+        var note = ctx.Text(dto.Note, $"{where} : note", dto.Line);
+        var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
+        var (from, to) = ctx.Months(dto.From, dto.To, where, dto.Line, fromRequired: false);
+        if (dto.Condition is null)
+        {
+            ctx.Error(dto.Line, $"{where} : condition manquante ; attendu les profils concernés");
+            return null;
+        }
+        var condition = LoadCondition(ctx, dto.Condition, where);
+        if (title is null || note is null || condition is null) return null;
+        return new Information
+        {
+            Id = id, Title = title, Note = note, Citations = citations, Condition = condition, From = from, To = to,
+            OnlyWhenNothingDue = dto.OnlyWhenNothingDue ?? false, SourceFile = ctx.File,
         };
     }
 

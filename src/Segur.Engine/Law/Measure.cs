@@ -86,3 +86,26 @@ public sealed class Uncertainty
 
 /// <summary>A named list of values of one field (e.g. the ESSMS of art. L.312-1 CASF).</summary>
 public sealed record ValueList(string Id, string Title, FieldDef Field, IReadOnlyList<int> Codes, IReadOnlyList<Citation> Citations, string SourceFile);
+
+/// <summary>
+/// Something the law data tells a worker whose profile matches (<c>legislation/informations/</c>): a
+/// revaluation outside the Ségur measures (e.g. the avenant 43 of the home-help branch), or a private
+/// measure with no public counterpart. It changes no verdict and no amount.
+/// </summary>
+public sealed class Information
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Note { get; init; }
+    public required IReadOnlyList<Citation> Citations { get; init; }
+    public required Condition Condition { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    /// <summary>Shown only in months where no measure is due.</summary>
+    public bool OnlyWhenNothingDue { get; init; }
+    public required string SourceFile { get; init; }
+
+    public bool InForce(Time.YearMonth month) =>
+        (From is null || From.Value <= month.FirstDay) && (To is null || To.Value >= month.LastDay);
+}

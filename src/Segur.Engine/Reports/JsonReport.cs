@@ -92,6 +92,17 @@ public static class JsonReport
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("informations");
+        foreach (var i in m.Informations)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", i.Id);
+            w.WriteString("intitule", i.Title);
+            w.WriteString("note", i.Note);
+            Citations(w, i.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("mesures");
         foreach (var r in Words.Relevant(m, all)) Measure(w, r);
         w.WriteEndArray();

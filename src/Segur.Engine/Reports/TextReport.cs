@@ -77,7 +77,7 @@ public static class TextReport
         var closest = m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest);
         var failed = closest is null ? "" : string.Join(",", closest.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Id));
         return string.Join("|", m.Eligible, string.Join(",", retained), m.Closest, failed, m.Uncertain, m.Gross,
-            string.Join(",", m.Uncertainties.Select(u => u.Id)));
+            string.Join(",", m.Uncertainties.Select(u => u.Id)), string.Join(",", m.Informations.Select(i => i.Id)));
     }
 
     private static void Explain(StringBuilder sb, List<MonthResult> run, bool all)
@@ -110,6 +110,11 @@ public static class TextReport
             sb.Append("  · ").Append(other.Measure.Id).Append(" (").Append(Words.Human(other.Verdict)).Append(") : ");
             var failed = other.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Label + (c.Detail is null ? "" : $" [{c.Detail}]")).ToList();
             sb.AppendLine(other.Verdict == Verdict.Superseded ? $"écartée au profit de {other.SupersededBy}" : string.Join(" ; ", failed));
+        }
+        foreach (var i in m.Informations)
+        {
+            sb.Append("  ℹ ").Append(i.Title).Append(" : ").AppendLine(i.Note);
+            foreach (var c in i.Citations) sb.Append("      ").AppendLine(Cite(c));
         }
         foreach (var u in m.Uncertainties)
         {
