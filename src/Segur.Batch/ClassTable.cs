@@ -43,7 +43,7 @@ public sealed class ClassTable
         FullCents = new long[Measure.Length];
         FullExact = new decimal[Measure.Length];
         RatePpm = new long[Measure.Length];
-        PublicProration = new bool[Measure.Length];
+        Scheme = new ProrationScheme?[Measure.Length];
         MonthFlags = new byte[1024 * Months];
     }
 
@@ -69,8 +69,8 @@ public sealed class ClassTable
     /// <summary>Employer contribution rate in millionths, or −1 when no sourced rate applies.</summary>
     public long[] RatePpm { get; private set; }
 
-    /// <summary>True for the fonction-publique proration rule (6/7, 32/35), false for private contracts.</summary>
-    public bool[] PublicProration { get; private set; }
+    /// <summary>The proration scheme of the measure paid in the slot.</summary>
+    public ProrationScheme?[] Scheme { get; private set; }
 
     /// <summary>Per class and month: <see cref="FlagUncertain"/>, <see cref="FlagUndetermined"/>.</summary>
     public byte[] MonthFlags { get; private set; }
@@ -122,8 +122,8 @@ public sealed class ClassTable
                 Measure[slot] = (short)p.MeasureIndex;
                 FullExact[slot] = p.FullTime ?? 0m;
                 FullCents[slot] = p.FullTime is { } f ? (long)(Proration.ToCent(f) * 100m) : -1;
-                PublicProration[slot] = p.Proration == ProrationRule.FonctionPublique;
-                RatePpm[slot] = _rates.RatePpm(codes, month, p.Proration);
+                Scheme[slot] = p.Proration;
+                RatePpm[slot] = _rates.RatePpm(codes, month, Law.Measures[p.MeasureIndex]);
             }
         }
         return cls;
@@ -139,7 +139,7 @@ public sealed class ClassTable
         var fc = FullCents; Array.Resize(ref fc, measure.Length); FullCents = fc;
         var fe = FullExact; Array.Resize(ref fe, measure.Length); FullExact = fe;
         var rp = RatePpm; Array.Resize(ref rp, measure.Length); RatePpm = rp;
-        var pp = PublicProration; Array.Resize(ref pp, measure.Length); PublicProration = pp;
+        var ps = Scheme; Array.Resize(ref ps, measure.Length); Scheme = ps;
         var mf = MonthFlags; Array.Resize(ref mf, capacity * Months); MonthFlags = mf;
     }
 

@@ -80,11 +80,10 @@ public sealed class RowEvaluator
         var months = t.Months;
         var k = t.K;
         var quotite = chunk.Quotite[row];
-        var tp = chunk.TempsPartiel[row];
-        var shares = chunk.Part[row] * chunk.Fraction[row];
-        var publicFactor = Proration.WorkingTime(ProrationRule.FonctionPublique, quotite, tp < 0 ? null : tp == 1) * shares;
-        var privateFactor = quotite * shares;
-        var weakPublic = publicFactor != quotite * shares || chunk.Fraction[row] != 1m;
+        bool? tp = chunk.TempsPartiel[row] < 0 ? null : chunk.TempsPartiel[row] == 1;
+        var part = chunk.Part[row];
+        var reduced = chunk.Fraction[row];
+        var shares = part * reduced;
         var fteBase = (double)(quotite * chunk.Part[row]);
         var entry = chunk.Entree[row];
         var exit = chunk.Sortie[row];
@@ -111,9 +110,9 @@ public sealed class RowEvaluator
                 var days = 30;
                 if (ord == entryOrd || ord == exitOrd)
                 {
-                    var month = YearMonth.FromOrdinal(ord);
+                    var entryMonth = YearMonth.FromOrdinal(ord);
                     days = Proration.Thirtieths(entry == WorkforceChunk.NoDate ? null : DateOnly.FromDayNumber(entry),
-                        exit == WorkforceChunk.NoDate ? null : DateOnly.FromDayNumber(exit), month);
+                        exit == WorkforceChunk.NoDate ? null : DateOnly.FromDayNumber(exit), entryMonth);
                 }
                 var flags = t.MonthFlags[classMonth + mi];
                 var anyPaid = false;
@@ -125,19 +124,23 @@ public sealed class RowEvaluator
                     anyPaid = true;
                     o.MonthMeasures[mi * k + f] = measure;
                     mask |= 1UL << measure;
-                    var isPublic = t.PublicProration[slot];
                     if (t.FullCents[slot] < 0)
                     {
                         unknown = true;
                         continue;
                     }
-                    var factor = isPublic ? publicFactor : privateFactor;
+                    var scheme = t.Scheme[slot]!;
+                    var month = YearMonth.FromOrdinal(ord);
+                    var fraction = scheme.Fraction(month, quotite, tp, out var span);
+                    var factor = (fraction?.Fraction ?? quotite) * shares;
+                    if (fraction is not null && span!.Confidence != Confidence.H) uncertain = true;
+                    if (part != 1m && scheme.SharedPost.Confidence != Confidence.H) uncertain = true;
+                    if (reduced != 1m && scheme.ReducedPay.Confidence != Confidence.H) uncertain = true;
                     if (days < 30)
                     {
                         factor *= days / 30m;
-                        if (!isPublic) uncertain = true;
+                        if (scheme.PartialMonth.Confidence != Confidence.H) uncertain = true;
                     }
-                    if (isPublic && weakPublic) uncertain = true;
                     long c;
                     if (factor == 1m) c = t.FullCents[slot];
                     else if (factor == lastFactor && t.FullExact[slot] == lastFull) c = lastCents;

@@ -330,7 +330,7 @@ public sealed partial class BriefBuilder
                 }
             }
             if (!m.Amount.IsKnown) amountCaveats.Add($"montant de {m.Id} inconnu : {m.Amount.UnknownNote}");
-            amountText.Add($"{m.Id} : proratisation {Proration(m.Proration)}");
+            amountText.Add($"{m.Id} : proratisation {m.Proration.Title.ToLowerInvariant()}");
         }
 
         var rates = new EmployerRates(reformLaw);
@@ -342,7 +342,7 @@ public sealed partial class BriefBuilder
             foreach (var (k, v) in st.Profile)
                 if (reformLaw.Vocabulary.TryGet(k, out var f) && f.TryCode(v, out var c)) codes[f.Index] = c;
             foreach (var m in measures)
-                if (rates.ParameterId(codes, m.Proration) is { } id && !employerIds.Contains(id)) employerIds.Add(id);
+                if (rates.Rule(m, codes)?.Rate.Id is { } id && !employerIds.Contains(id)) employerIds.Add(id);
         }
         var employerRefs = new List<BriefReference>();
         var employerText = new List<string>();
@@ -396,12 +396,6 @@ public sealed partial class BriefBuilder
 
     private static IEnumerable<ParameterValue> ValuesIn(Parameter p, MonthRange period) =>
         period.Months().Select(m => p.Find(m)).OfType<ParameterValue>().Distinct();
-
-    private static string Proration(ProrationRule r) => r switch
-    {
-        ProrationRule.ContratPrive => "au prorata de la quotité (contrat de droit privé)",
-        _ => "comme le traitement (temps partiel de la fonction publique : 6/7 à 80 %, 32/35 à 90 %)",
-    };
 
     private static List<BriefFigure> Figures(CostTotals t, IReadOnlyList<StratumEstimate> strata, CostFacts f, ReformInfo info, MonthRange period)
     {

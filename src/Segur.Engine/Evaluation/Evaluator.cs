@@ -10,10 +10,6 @@ namespace Segur.Engine.Evaluation;
 /// </summary>
 public sealed partial class Evaluator(Legislation law)
 {
-    private const string PublicProrationText = "decret-2020-1152";
-    private const string ThirtiethsText = "decret-62-765";
-    private const string PartTimeText = "temps-partiel-6-7";
-
     public Legislation Law { get; } = law;
 
     public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null)
@@ -244,10 +240,11 @@ public sealed partial class Evaluator(Legislation law)
         {
             var points = Value(pointsParam, month, lawAsOf, weak);
             var point = Value(m.Amount.PointValue!, month, lawAsOf, weak);
-            fullTime = points.Value * point.Value / 1200m;
+            var divisor = Value(m.Amount.Divisor!, month, lawAsOf, weak);
+            fullTime = points.Value * point.Value / divisor.Value;
             steps.Add(new CalculationStep(
-                $"{Format.Number(points.Value)} points × {Format.Number(point.Value)} € (valeur annuelle de l'indice 100) ÷ 1 200 = {Format.Number(fullTime)} € par mois à temps plein",
-                fullTime, [points.Citation, point.Citation]));
+                $"{Format.Number(points.Value)} points × {Format.Number(point.Value)} € ({m.Amount.PointValue!.Title.ToLowerInvariant()}) ÷ {Format.Number(divisor.Value)} = {Format.Number(fullTime)} € par mois à temps plein",
+                fullTime, [points.Citation, point.Citation, divisor.Citation]));
         }
         else
         {
@@ -256,46 +253,51 @@ public sealed partial class Evaluator(Legislation law)
             steps.Add(new CalculationStep($"montant forfaitaire à temps plein : {Format.Euros(fullTime)}", fullTime, [euros.Citation]));
         }
 
-        var prorationCitation = m.Proration == ProrationRule.FonctionPublique && Law.Texts.TryGetValue(PublicProrationText, out var pt)
-            ? new Citation(pt, "dispositions communes : réduction dans les mêmes proportions que le traitement")
-            : m.Citations[0];
+        var scheme = m.Proration;
+        IReadOnlyList<Citation> Cites(ProrationStep? step) =>
+            step is not null && step.Citations.Count > 0 ? step.Citations : scheme.Citations.Count > 0 ? scheme.Citations : [m.Citations[0]];
+        void Weak(ProrationStep step)
+        {
+            if (step.Confidence != Confidence.H) weak.Add((step.Confidence, step.Note ?? scheme.Title));
+        }
         var factor = 1m;
         var notes = new List<string>();
-        var wt = Proration.WorkingTime(m.Proration, p, out var wtLabel, out var assumed);
+        var fraction = scheme.Fraction(month, p.Quotite, p.TempsPartiel, out var span);
+        var wt = fraction?.Fraction ?? p.Quotite;
         if (wt != 1m)
         {
             factor *= wt;
-            var cites = new List<Citation> { prorationCitation };
-            // The 6/7 and 32/35 rule was in ordonnance 82-296 until the code général de la fonction publique (1 March 2022).
-            var partTimeText = month < new YearMonth(2022, 3) ? "ordonnance-82-296" : PartTimeText;
-            if (wt != p.Quotite && Law.Texts.TryGetValue(partTimeText, out var tp)) cites.Add(new Citation(tp, null));
-            steps.Add(new CalculationStep($"× {wtLabel}", wt, cites));
-            if (wt != p.Quotite)
+            var cites = new List<Citation>(Cites(null));
+            if (fraction is not null && span is not null)
             {
-                weak.Add((Confidence.M, "L'application au CTI des ratios 6/7 et 32/35 du traitement est déduite de la règle « mêmes proportions que le traitement » ; "
-                    + $"lecture alternative (quotité brute) : {Format.Euros(Proration.ToCent(fullTime * p.Quotite))} pour un mois complet"));
-                if (assumed) notes.Add("Temps partiel supposé (emploi.temps_partiel non renseigné) ; pour un temps non complet, indiquez temps_partiel: false.");
+                cites.Add(span.Citation);
+                steps.Add(new CalculationStep($"× {fraction.Label}", wt, cites));
+                if (span.Confidence != Confidence.H)
+                    weak.Add((span.Confidence, $"{span.Note ?? scheme.Title} ({Format.Euros(Proration.ToCent(fullTime * p.Quotite))} pour un mois complet à la quotité brute)"));
+                if (p.TempsPartiel is null && scheme.AssumedPartTimeNote is not null) notes.Add(scheme.AssumedPartTimeNote);
+            }
+            else
+            {
+                steps.Add(new CalculationStep($"× quotité de travail {Format.Percent(p.Quotite)} ({scheme.QuotiteLabel})", wt, cites));
             }
         }
         if (days < 30)
         {
             factor *= days / 30m;
-            var cites = new List<Citation>();
-            if (Law.Texts.TryGetValue(ThirtiethsText, out var t30)) cites.Add(new Citation(t30, "art. 1 (mois compté pour 30 jours)"));
-            steps.Add(new CalculationStep($"× {days}/30 (entrée ou sortie en cours de mois)", days / 30m, cites));
-            if (m.Proration == ProrationRule.ContratPrive)
-                weak.Add((Confidence.L, "Mois incomplet dans le privé : la règle de paie de l'employeur (heures ou jours calendaires) peut différer des trentièmes retenus ici"));
+            steps.Add(new CalculationStep($"× {days}/30 (entrée ou sortie en cours de mois)", days / 30m, Cites(scheme.PartialMonth)));
+            Weak(scheme.PartialMonth);
         }
         if (p.PartStructuresEligibles != 1m)
         {
             factor *= p.PartStructuresEligibles;
-            steps.Add(new CalculationStep($"× {Format.Percent(p.PartStructuresEligibles)} du temps exercé dans des structures éligibles", p.PartStructuresEligibles, [prorationCitation]));
+            steps.Add(new CalculationStep($"× {Format.Percent(p.PartStructuresEligibles)} du temps exercé dans des structures éligibles", p.PartStructuresEligibles, Cites(scheme.SharedPost)));
+            Weak(scheme.SharedPost);
         }
         if (p.FractionTraitement != 1m)
         {
             factor *= p.FractionTraitement;
-            steps.Add(new CalculationStep($"× {Format.Percent(p.FractionTraitement)} du traitement ou du salaire maintenu", p.FractionTraitement, [prorationCitation]));
-            weak.Add((Confidence.M, "Maintien en congé de maladie : le CTI suit le traitement (plein traitement trois mois, puis demi-traitement), selon la FAQ du ministère"));
+            steps.Add(new CalculationStep($"× {Format.Percent(p.FractionTraitement)} du traitement ou du salaire maintenu", p.FractionTraitement, Cites(scheme.ReducedPay)));
+            Weak(scheme.ReducedPay);
         }
         var amount = Proration.ToCent(fullTime * factor);
         steps.Add(new CalculationStep($"= {Format.Euros(amount)} brut (arrondi au centime à la fin du calcul)", amount, []));
@@ -320,21 +322,26 @@ public sealed partial class Evaluator(Legislation law)
         foreach (var r in retained)
         {
             if (r.Amount is not { } gross) return (null, "montant brut inconnu");
-            if (r.Measure.Proration == ProrationRule.ContratPrive)
+            var rule = Law.NetEstimates.FirstOrDefault(n => n.Scope.Matches(r.Measure, p.Codes));
+            if (rule is null) return (null, "pas de taux de cotisations sourcé pour ce statut ou cette prime : net non estimé");
+            if (rule.Ratio is { } ratioParam)
             {
-                var ratio = Law.Parameter("ratio-net-prive").Find(month, lawAsOf)!.Value;
+                var ratio = ratioParam.Find(month, lawAsOf)!.Value;
                 total += gross * ratio;
-                bases.Add($"indemnité privée : rapport net/brut de {Format.Number(ratio)} annoncé par les employeurs (238 € brut ≈ 183 € net)");
+                bases.Add($"{rule.Label} : {rule.RatioLabel} {Format.Number(ratio)}");
                 continue;
             }
-            var statut = p.Value("emploi.statut");
-            if (r.Measure.Family != "socle" || statut is not ("titulaire" or "stagiaire"))
-                return (null, "pas de taux de cotisations sourcé pour ce statut ou cette prime : net non estimé");
-            var cnracl = Law.Parameter("taux-cnracl-salarie").Find(month, lawAsOf)!.Value;
-            var csg = Law.Parameter("taux-csg-crds-activite").Find(month, lawAsOf)!.Value;
-            var assiette = Law.Parameter("assiette-csg-activite").Find(month, lawAsOf)!.Value;
-            total += gross * (1m - cnracl - csg * assiette);
-            bases.Add($"fonctionnaire : retenue pension CNRACL {Format.Percent(cnracl)}, CSG et CRDS {Format.Percent(csg)} sur {Format.Percent(assiette)} du brut");
+            var share = 1m;
+            var parts = new List<string>();
+            foreach (var d in rule.Deductions)
+            {
+                var rate = d.Rate.Find(month, lawAsOf)!.Value;
+                var assiette = d.Base?.Find(month, lawAsOf)!.Value;
+                share -= rate * (assiette ?? 1m);
+                parts.Add(assiette is { } a ? $"{d.Label} {Format.Percent(rate)} sur {Format.Percent(a)} du brut" : $"{d.Label} {Format.Percent(rate)}");
+            }
+            total += gross * share;
+            bases.Add($"{rule.Label} : {string.Join(", ", parts)}");
         }
         return (Proration.ToCent(total), "estimation — " + string.Join(" ; ", bases));
     }

@@ -4,7 +4,7 @@ using Segur.Engine.Time;
 namespace Segur.Engine.Evaluation;
 
 /// <summary>One measure paid in a month, at its full-time gross amount (before proration).</summary>
-public readonly record struct PaidMeasure(int MeasureIndex, decimal? FullTime, ProrationRule Proration, bool Uncertain);
+public readonly record struct PaidMeasure(int MeasureIndex, decimal? FullTime, ProrationScheme Proration, bool Uncertain);
 
 /// <summary>
 /// The verdict of one month for one set of coded facts, without explanations: what the batch engine
@@ -70,7 +70,9 @@ public sealed partial class Evaluator
             if (v1 is not null && (m.Amount.Points is null || v2 is not null))
             {
                 uncertain |= v1.Confidence != Confidence.H || (v2 is not null && v2.Confidence != Confidence.H);
-                full = v2 is not null ? v1.Value * v2.Value / 1200m : v1.Value;
+                var v3 = v2 is not null ? m.Amount.Divisor!.Find(month, lawAsOf) : null;
+                if (v3 is not null) uncertain |= v3.Confidence != Confidence.H;
+                full = v2 is not null ? (v3 is null ? null : v1.Value * v2.Value / v3.Value) : v1.Value;
             }
             else uncertain = true; // amount not set by any text (or none published yet at lawAsOf)
             paid.Add(new PaidMeasure(i, full, m.Proration, uncertain));

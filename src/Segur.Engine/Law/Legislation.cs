@@ -29,6 +29,15 @@ public sealed class Legislation
     /// <summary>What a worker is told when the profile matches (non-Ségur revaluations, missing counterparts).</summary>
     public IReadOnlyList<Information> Informations { get; init; } = [];
 
+    /// <summary>Proration schemes by id (<c>proratisations/</c>).</summary>
+    public IReadOnlyDictionary<string, ProrationScheme> ProrationSchemes { get; init; } = new Dictionary<string, ProrationScheme>();
+
+    /// <summary>How the net of an amount is estimated, first matching rule first.</summary>
+    public IReadOnlyList<NetEstimateRule> NetEstimates { get; init; } = [];
+
+    /// <summary>Which employer contribution rate applies, first matching rule first.</summary>
+    public IReadOnlyList<EmployerRateRule> EmployerRates { get; init; } = [];
+
     /// <summary>The reform overlay applied, if any.</summary>
     public ReformInfo? Reform { get; init; }
 

@@ -55,6 +55,10 @@ public static partial class LegislationLoader
             docs.Exclusions.AddRange((YamlReader.Read<ExclusionsFileDto>(f.Text, Name(source, f.Path)).Exclusions ?? []).Select(d => (Name(source, f.Path), d)));
         foreach (var f in Under("incertitudes/"))
             docs.Uncertainties.AddRange((YamlReader.Read<UncertaintiesFileDto>(f.Text, Name(source, f.Path)).Uncertainties ?? []).Select(d => (Name(source, f.Path), d)));
+        foreach (var f in Under("proratisations/"))
+            docs.Schemes.Add((Name(source, f.Path), YamlReader.Read<ProrationSchemeDto>(f.Text, Name(source, f.Path))));
+        foreach (var f in Under("estimations/"))
+            docs.Estimations.Add((Name(source, f.Path), YamlReader.Read<EstimationsFileDto>(f.Text, Name(source, f.Path))));
         foreach (var f in Under("informations/"))
             docs.Informations.AddRange((YamlReader.Read<InformationsFileDto>(f.Text, Name(source, f.Path)).Informations ?? []).Select(d => (Name(source, f.Path), d)));
         foreach (var f in Under("implications/"))
@@ -81,6 +85,14 @@ public static partial class LegislationLoader
         {
             ctx.File = file;
             LoadParameter(ctx, dto);
+        }
+        foreach (var (file, dto) in docs.Schemes)
+        {
+            ctx.File = file;
+            var scheme = LoadProrationScheme(ctx, dto);
+            if (scheme is null) continue;
+            if (ctx.Schemes.ContainsKey(scheme.Id)) ctx.Error(dto.Line, $"proratisation « {scheme.Id} » déjà définie dans {ctx.Schemes[scheme.Id].SourceFile}");
+            else ctx.Schemes[scheme.Id] = scheme;
         }
         var implications = new List<Implication>();
         foreach (var (file, dto) in docs.Implications)
@@ -129,6 +141,20 @@ public static partial class LegislationLoader
             if (uncertainties.Any(x => x.Id == u.Id)) ctx.Error(dto.Line, $"incertitude « {u.Id} » déjà définie");
             else uncertainties.Add(u);
         }
+        var netEstimates = new List<NetEstimateRule>();
+        var employerRates = new List<EmployerRateRule>();
+        foreach (var (file, dto) in docs.Estimations)
+        {
+            ctx.File = file;
+            foreach (var n in dto.NetEstimates ?? [])
+            {
+                if (LoadNetEstimate(ctx, n, measures) is { } rule) netEstimates.Add(rule);
+            }
+            foreach (var e in dto.EmployerRates ?? [])
+            {
+                if (LoadEmployerRate(ctx, e, measures) is { } rule) employerRates.Add(rule);
+            }
+        }
         var informations = new List<Information>();
         foreach (var (file, dto) in docs.Informations)
         {
@@ -158,6 +184,9 @@ public static partial class LegislationLoader
             Uncertainties = uncertainties,
             Implications = implications,
             Informations = informations,
+            ProrationSchemes = ctx.Schemes,
+            NetEstimates = netEstimates,
+            EmployerRates = employerRates,
             Reform = reformInfo,
         };
     }
@@ -173,6 +202,8 @@ public static partial class LegislationLoader
         public List<(string File, UncertaintyDto Dto)> Uncertainties { get; } = [];
         public List<(string File, ImplicationDto Dto)> Implications { get; } = [];
         public List<(string File, InformationDto Dto)> Informations { get; } = [];
+        public List<(string File, ProrationSchemeDto Dto)> Schemes { get; } = [];
+        public List<(string File, EstimationsFileDto Dto)> Estimations { get; } = [];
     }
 
     private static string Name(ILegislationSource source, string path) =>
@@ -183,7 +214,7 @@ public static partial class LegislationLoader
             ? f
             : throw new SegurException($"{source.Origin} : fichier {path} manquant ; attendu dans le dossier de législation");
 
-    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "implications/", "informations/", "reforms/"];
+    private static readonly string[] LawFolders = ["lists/", "parameters/", "measures/", "exclusions/", "incertitudes/", "implications/", "informations/", "proratisations/", "estimations/", "reforms/"];
 
     /// <summary>True for the files that make the law (not the population figures nor the question vocabulary).</summary>
     private static bool IsLaw(string path) =>
@@ -309,13 +340,8 @@ public static partial class LegislationLoader
         var instituted = ctx.TextRef(dto.InstitutedBy, $"{where} : institue_par", dto.Line);
         var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
         var (from, to) = ctx.Months(dto.From, dto.To, where, dto.Line, fromRequired: true);
-        ProrationRule? proration = dto.Proration switch
-        {
-            "fonction_publique" => ProrationRule.FonctionPublique,
-            "contrat_prive" => ProrationRule.ContratPrive,
-            _ => null,
-        };
-        if (proration is null) ctx.Error(dto.Line, $"{where} : proratisation « {dto.Proration} » inconnue ; attendu fonction_publique ou contrat_prive");
+        ctx.Schemes.TryGetValue(dto.Proration ?? "", out var proration);
+        if (proration is null) ctx.Error(dto.Line, $"{where} : proratisation « {dto.Proration} » inconnue ; attendu un id de proratisations/ ({string.Join(", ", ctx.Schemes.Keys.Order())})");
         var amount = LoadAmount(ctx, dto.Amount, where, dto.Line, from, to);
         var forms = new List<PaymentForm>();
         foreach (var f in dto.Forms ?? [])
@@ -342,7 +368,7 @@ public static partial class LegislationLoader
         return new Measure
         {
             Id = id, Title = title, Family = family, Description = dto.Description, InstitutedBy = instituted,
-            Citations = citations, From = from.Value, To = to, Proration = proration.Value, Amount = amount,
+            Citations = citations, From = from.Value, To = to, Proration = proration, Amount = amount,
             Forms = forms, CedesTo = dto.CedesTo ?? [], Criteria = criteria, Confidence = confidence, Note = dto.Note,
             SourceFile = ctx.File,
         };
@@ -361,7 +387,7 @@ public static partial class LegislationLoader
             ctx.Error(dto.Line, $"{where} : montant : attendu exactement un de points, euros ou inconnu");
             return null;
         }
-        if (dto.Unknown is not null) return new AmountRule(null, null, null, dto.Unknown);
+        if (dto.Unknown is not null) return new AmountRule(null, null, null, null, dto.Unknown);
         Parameter? Param(string? pid, string key)
         {
             if (pid is null)
@@ -388,10 +414,13 @@ public static partial class LegislationLoader
         {
             var points = Param(dto.Points, "points");
             var value = Param(dto.PointValue, "valeur_du_point");
-            return points is null || value is null ? null : new AmountRule(points, value, null, null);
+            var divisor = Param(dto.Divisor, "diviseur");
+            return points is null || value is null || divisor is null ? null : new AmountRule(points, value, divisor, null, null);
         }
+        if (dto.PointValue is not null || dto.Divisor is not null)
+            ctx.Error(dto.Line, $"{where} : montant : valeur_du_point et diviseur ne vont qu'avec points");
         var euros = Param(dto.Euros, "euros");
-        return euros is null ? null : new AmountRule(null, null, euros, null);
+        return euros is null ? null : new AmountRule(null, null, null, euros, null);
     }
 
     private static Rule? LoadRule(Context ctx, RuleDto dto, string where, bool topLevel, IReadOnlyList<Citation> inherited)
@@ -627,6 +656,7 @@ public static partial class LegislationLoader
         public Dictionary<string, LegalText> Texts { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, Parameter> Parameters { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ValueList> Lists { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ProrationScheme> Schemes { get; } = new(StringComparer.Ordinal);
 
         public void Error(int line, string message) => Errors.Add(line > 0 ? $"{File}, ligne {line} : {message}" : $"{File} : {message}");
 

@@ -1,16 +1,10 @@
 namespace Segur.Engine.Law;
 
-/// <summary>How a monthly amount is reduced for part time, partial months, shared posts and reduced pay.</summary>
-public enum ProrationRule
-{
-    /// <summary>Public CTI: follows the traitement (temps partiel 6/7 and 32/35, thirtieths).</summary>
-    FonctionPublique,
-    /// <summary>Private flat indemnities: contractual working time, thirtieths for partial months.</summary>
-    ContratPrive,
-}
-
-/// <summary>How a measure's full-time monthly gross is set.</summary>
-public sealed record AmountRule(Parameter? Points, Parameter? PointValue, Parameter? Euros, string? UnknownNote)
+/// <summary>
+/// How a measure's full-time monthly gross is set: <c>points × point value ÷ divisor</c> (the divisor turns
+/// the annual value of the indice 100 into the monthly value of one point), a flat amount, or unknown.
+/// </summary>
+public sealed record AmountRule(Parameter? Points, Parameter? PointValue, Parameter? Divisor, Parameter? Euros, string? UnknownNote)
 {
     public bool IsKnown => UnknownNote is null;
 }
@@ -33,7 +27,7 @@ public sealed class Measure
     public required IReadOnlyList<Citation> Citations { get; init; }
     public required DateOnly From { get; init; }
     public DateOnly? To { get; init; }
-    public required ProrationRule Proration { get; init; }
+    public required ProrationScheme Proration { get; init; }
     public required AmountRule Amount { get; init; }
     public IReadOnlyList<PaymentForm> Forms { get; init; } = [];
     public IReadOnlyList<string> CedesTo { get; init; } = [];

@@ -202,7 +202,7 @@ public static class ApiEndpoints
         id = m.Id, intitule = m.Title, famille = m.Family, description = m.Description,
         du = Format.Iso(m.From), au = m.To is { } t ? Format.Iso(t) : null,
         institue_par = Ref(new Citation(m.InstitutedBy, null)), references = m.Citations.Select(Ref), cede_a = m.CedesTo,
-        proratisation = m.Proration == ProrationRule.FonctionPublique ? "fonction_publique" : "contrat_prive",
+        proratisation = m.Proration.Id,
         montant = !m.Amount.IsKnown ? (object)new { inconnu = m.Amount.UnknownNote }
             : m.Amount.Points is { } pts ? new { points = pts.Id, valeur_du_point = m.Amount.PointValue!.Id } : new { euros = m.Amount.Euros!.Id },
         confiance = m.Confidence.ToString(), note = m.Note,

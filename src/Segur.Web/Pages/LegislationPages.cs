@@ -44,7 +44,7 @@ public sealed class LegislationPages(LawService laws)
         if (m.Description is not null) h.Add($"<p>{m.Description}</p>");
         h.Add($"<dl class=\"fiche\"><dt>Période d'application</dt><dd>{Span(m.From, m.To)}</dd><dt>Famille</dt><dd>{m.Family}</dd>");
         h.Add($"<dt>Instituée par</dt><dd>{Explain.Citation(new Citation(m.InstitutedBy, null))}</dd>");
-        h.Add($"<dt>Proratisation</dt><dd>{(m.Proration == ProrationRule.FonctionPublique ? "comme le traitement (temps partiel 6/7 et 32/35, trentièmes)" : "temps de travail contractuel, trentièmes pour un mois incomplet")}</dd>");
+        h.Add($"<dt>Proratisation</dt><dd>{Html.Encode(m.Proration.Title)}</dd>");
         h.Add($"<dt>Montant</dt><dd>");
         if (!m.Amount.IsKnown) h.Add($"inconnu : {m.Amount.UnknownNote}");
         else if (m.Amount.Points is { } pts) h.Add($"<a href=\"/legislation/parametres/{pts.Id}\">{pts.Title}</a> × <a href=\"/legislation/parametres/{m.Amount.PointValue!.Id}\">{m.Amount.PointValue.Title}</a> ÷ 1 200");
