@@ -8,7 +8,7 @@ namespace Segur.Batch;
 /// <summary>
 /// The verdicts of a run, computed once per distinct set of coded facts ("class") and month. A national
 /// workforce has millions of rows but a few thousand classes: each class is evaluated by the rules
-/// engine (<see cref="Evaluator.Schedule"/>) the first time it is met, and rows then only look up their
+/// kernel (<see cref="Kernel.Decide"/>, without explanation) the first time it is met, and rows then only look up their
 /// class and prorate. Lookups hash the row's codes in place (open addressing): no allocation per row.
 /// Layout: slot <c>(class × months + month) × families + family</c>.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class ClassTable
     public const byte FlagUncertain = 1;
     public const byte FlagUndetermined = 2;
 
-    private readonly Evaluator _evaluator;
+    private readonly Kernel _kernel;
     private readonly DateOnly? _lawAsOf;
     private readonly EmployerRates _rates;
     private readonly int _fields;
@@ -28,13 +28,13 @@ public sealed class ClassTable
     public ClassTable(Legislation law, MonthRange range, DateOnly? lawAsOf = null)
     {
         Law = law;
-        _evaluator = new Evaluator(law);
+        _kernel = new Kernel(law);
         Range = range;
         _lawAsOf = lawAsOf;
         _rates = new EmployerRates(law);
         _fields = law.Vocabulary.Fields.Count;
         Months = range.Count;
-        Families = law.Measures.Select(m => m.Family).Distinct().ToArray();
+        Families = _kernel.Families;
         K = Families.Length;
         _keys = new int[1024 * _fields];
         _buckets = new int[4096];
@@ -43,7 +43,7 @@ public sealed class ClassTable
         FullCents = new long[Measure.Length];
         FullExact = new decimal[Measure.Length];
         RatePpm = new long[Measure.Length];
-        Scheme = new ProrationScheme?[Measure.Length];
+        Scheme = new Measure?[Measure.Length];
         MonthFlags = new byte[1024 * Months];
     }
 
@@ -69,8 +69,8 @@ public sealed class ClassTable
     /// <summary>Employer contribution rate in millionths, or −1 when no sourced rate applies.</summary>
     public long[] RatePpm { get; private set; }
 
-    /// <summary>The proration scheme of the measure paid in the slot.</summary>
-    public ProrationScheme?[] Scheme { get; private set; }
+    /// <summary>The measure paid in the slot (its proration scheme prorates the row's amount).</summary>
+    public Measure?[] Scheme { get; private set; }
 
     /// <summary>Per class and month: <see cref="FlagUncertain"/>, <see cref="FlagUndetermined"/>.</summary>
     public byte[] MonthFlags { get; private set; }
@@ -111,18 +111,19 @@ public sealed class ClassTable
         var month = Range.Start;
         for (var mi = 0; mi < Months; mi++, month = month.AddMonths(1))
         {
-            var s = _evaluator.Schedule(codes, month, _lawAsOf);
-            MonthFlags[cls * Months + mi] = (byte)((s.Uncertain ? FlagUncertain : 0) | (s.Undetermined ? FlagUndetermined : 0));
+            var trace = new NoTrace();
+            var s = _kernel.Decide(codes, -1, month, _lawAsOf, ref trace);
+            MonthFlags[cls * Months + mi] = (byte)((s.Confidence != Confidence.H ? FlagUncertain : 0) | (s.Undetermined ? FlagUndetermined : 0));
             var baseSlot = (cls * Months + mi) * K;
             for (var k = 0; k < K; k++) Measure[baseSlot + k] = -1;
             foreach (var p in s.Paid)
             {
-                var k = Array.IndexOf(Families, Law.Measures[p.MeasureIndex].Family);
+                var k = _kernel.FamilyOf(p.MeasureIndex);
                 var slot = baseSlot + k;
                 Measure[slot] = (short)p.MeasureIndex;
                 FullExact[slot] = p.FullTime ?? 0m;
-                FullCents[slot] = p.FullTime is { } f ? (long)(Proration.ToCent(f) * 100m) : -1;
-                Scheme[slot] = p.Proration;
+                FullCents[slot] = p.FullTime is { } f ? (long)(Kernel.ToCent(f) * 100m) : -1;
+                Scheme[slot] = Law.Measures[p.MeasureIndex];
                 RatePpm[slot] = _rates.RatePpm(codes, month, Law.Measures[p.MeasureIndex]);
             }
         }

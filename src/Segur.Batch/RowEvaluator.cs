@@ -80,10 +80,7 @@ public sealed class RowEvaluator
         var months = t.Months;
         var k = t.K;
         var quotite = chunk.Quotite[row];
-        bool? tp = chunk.TempsPartiel[row] < 0 ? null : chunk.TempsPartiel[row] == 1;
-        var part = chunk.Part[row];
-        var reduced = chunk.Fraction[row];
-        var shares = part * reduced;
+        var facts = new WorkFacts(quotite, chunk.TempsPartiel[row] < 0 ? null : chunk.TempsPartiel[row] == 1, chunk.Part[row], chunk.Fraction[row]);
         var fteBase = (double)(quotite * chunk.Part[row]);
         var entry = chunk.Entree[row];
         var exit = chunk.Sortie[row];
@@ -129,18 +126,9 @@ public sealed class RowEvaluator
                         unknown = true;
                         continue;
                     }
-                    var scheme = t.Scheme[slot]!;
-                    var month = YearMonth.FromOrdinal(ord);
-                    var fraction = scheme.Fraction(month, quotite, tp, out var span);
-                    var factor = (fraction?.Fraction ?? quotite) * shares;
-                    if (fraction is not null && span!.Confidence != Confidence.H) uncertain = true;
-                    if (part != 1m && scheme.SharedPost.Confidence != Confidence.H) uncertain = true;
-                    if (reduced != 1m && scheme.ReducedPay.Confidence != Confidence.H) uncertain = true;
-                    if (days < 30)
-                    {
-                        factor *= days / 30m;
-                        if (scheme.PartialMonth.Confidence != Confidence.H) uncertain = true;
-                    }
+                    var trace = new NoTrace();
+                    var factor = Kernel.Factor(t.Scheme[slot]!, measure, YearMonth.FromOrdinal(ord), facts, days, ref trace, out var confidence);
+                    if (confidence != Confidence.H) uncertain = true;
                     long c;
                     if (factor == 1m) c = t.FullCents[slot];
                     else if (factor == lastFactor && t.FullExact[slot] == lastFull) c = lastCents;
@@ -148,7 +136,7 @@ public sealed class RowEvaluator
                     {
                         lastFull = t.FullExact[slot];
                         lastFactor = factor;
-                        c = lastCents = (long)(Proration.ToCent(lastFull * factor) * 100m);
+                        c = lastCents = (long)(Kernel.ToCent(lastFull * factor) * 100m);
                     }
                     cents += c;
                     var rate = t.RatePpm[slot];

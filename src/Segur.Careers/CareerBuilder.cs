@@ -165,8 +165,8 @@ public sealed class CareerBuilder(Legislation law)
         foreach (var r in month0.Measures.Where(r => month0.Retained.Contains(r.Measure.Id)))
         {
             facts.Add(new UsedFact($"{grid.Name} : Ségur, mesure {r.Measure.Id} — {r.Measure.Title}", Confidence.H, null, new Citation(r.Measure.InstitutedBy, null)));
-            foreach (var note in r.Notes.Where(n => n.StartsWith("[M]", StringComparison.Ordinal) || n.StartsWith("[L]", StringComparison.Ordinal)))
-                facts.Add(new UsedFact($"{grid.Name} : Ségur ({r.Measure.Id}) — {note[4..]}", note[1] == 'L' ? Confidence.L : Confidence.M, null, null));
+            foreach (var c in r.Caveats)
+                facts.Add(new UsedFact($"{grid.Name} : Ségur ({r.Measure.Id}) — {c.Text}", c.Confidence, null, c.Citation));
         }
         foreach (var u in month0.Uncertainties)
             facts.Add(new UsedFact($"{grid.Name} : question ouverte « {u.Title} »", u.Confidence, u.Note, u.Citations.FirstOrDefault()));

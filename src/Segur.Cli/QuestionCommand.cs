@@ -338,6 +338,6 @@ public static class QuestionCommand
 
         /// <summary>Exclusions that apply in the last month of the period (id without the « exclusion. » prefix, title).</summary>
         private static List<(string Id, string Label)> Exclusions(EvaluationResult r) =>
-            Words.TriggeredExclusions(r.Months[^1]).Select(e => (e.Exclusion.Id["exclusion.".Length..], e.Exclusion.Label)).ToList();
+            Words.TriggeredExclusions(r.Months[^1]).Select(e => (e.Exclusion.Exclusion.Id, e.Exclusion.Label)).ToList();
     }
 }

@@ -22,6 +22,9 @@ public static class Format
     /// <summary>A number with the decimals it needs, French style (« 241,2164 »).</summary>
     public static string Number(decimal value) => value.ToString("#,##0.############", French);
 
+    /// <summary>An unrounded intermediate amount for people: four decimals at most (« 237,6516 »).</summary>
+    public static string Precise(decimal value) => value.ToString("#,##0.####", French);
+
     /// <summary>« 1 234 567 ».</summary>
     public static string Integer(long value) => value.ToString("#,##0", French);
 

@@ -186,7 +186,7 @@ public sealed partial class BriefBuilder
             }
             if (m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest) is { } closest)
             {
-                var failed = closest.Criteria.Where(c => c.Result != Tri.True && !c.Id.StartsWith("exclusion.", StringComparison.Ordinal)).ToList();
+                var failed = closest.Criteria.Where(c => c.Result != Tri.True && c is not ExclusionNode).ToList();
                 var what = failed.Count == 0 ? "" : " ; critère(s) non rempli(s) : " + string.Join(" ; ", failed.Select(c => c.Label + (c.Detail is null ? "" : $" ({c.Detail})")));
                 Add(new BriefReason($"Mesure la plus proche : {closest.Measure.Id} — {closest.Measure.Title}{what}",
                     failed.SelectMany(c => c.Citations).Select(BriefReference.Of).Distinct().ToList(), Weakest(failed.Select(c => c.Confidence))));

@@ -36,21 +36,20 @@ public sealed class CaseChecker(Evaluator evaluator)
     }
 
     private static IEnumerable<string> Reasons(MonthResult m) =>
-        m.Uncertainties.Where(u => u.Confidence == Confidence.L).Select(u => u.Id)
-            .Concat(m.Measures.Where(r => m.Retained.Contains(r.Measure.Id) && r.Uncertain).SelectMany(r => r.Notes.Where(n => n.StartsWith("[L]", StringComparison.Ordinal))))
-            .Concat(m.Eligible ? [] : m.Measures.Where(r => r.Verdict == Verdict.Undetermined).Select(r => r.Measure.Id + " indéterminée (" + string.Join(", ", r.MissingFields) + ")"));
+        m.Uncertainties.Where(u => u.Confidence != Confidence.H).Select(u => $"{u.Id} [{u.Confidence}]")
+            .Concat(m.Measures.Where(r => m.Retained.Contains(r.Measure.Id)).SelectMany(r => r.Caveats).Select(Reports.Words.Tagged))
+            .Concat(m.Eligible ? [] : m.Measures.Where(r => r.Verdict == Verdict.Undetermined).Select(r => r.Measure.Id + " indéterminée (" + string.Join(", ", r.MissingFields) + ")"))
+            .Concat(m.Eligible ? [] : m.Measures.Where(r => r.Verdict == Verdict.NotEligible && r.Uncertain).Select(r => $"{r.Measure.Id} écartée sur un fondement noté {r.Confidence}"));
 
-    /// <summary>"M4.lieu" must be a failed criterion (at any depth) of M4; "exclusion.x" a triggered exclusion of any measure.</summary>
-    public static bool MotifShown(MonthResult month, string motif)
+    /// <summary>A criterion motif must be a failed criterion (at any depth) of its measure; an exclusion motif a triggered exclusion of any measure.</summary>
+    public static bool MotifShown(MonthResult month, Motif motif)
     {
-        if (motif.StartsWith("exclusion.", StringComparison.Ordinal))
-            return month.Measures.Any(r => r.Criteria.Any(c => c.Id == motif && c.Result == Tri.False));
-        var dot = motif.IndexOf('.');
-        if (dot < 0) return false;
-        var measure = month.Measures.FirstOrDefault(r => r.Measure.Id == motif[..dot]);
-        return measure is not null && Failed(measure.Criteria, motif[(dot + 1)..]);
+        if (motif.Kind == MotifKind.Exclusion)
+            return month.Measures.Any(r => r.TriggeredExclusions.Any(e => e.Exclusion.Id == motif.Id));
+        var measure = month.Measures.FirstOrDefault(r => r.Measure.Id == motif.Measure);
+        return measure is not null && Failed(measure.Criteria, motif.Id);
     }
 
-    private static bool Failed(IEnumerable<CriterionResult> criteria, string id) =>
-        criteria.Any(c => (c.Id == id && c.Result == Tri.False) || Failed(c.Children, id));
+    private static bool Failed(IEnumerable<CriterionNode> criteria, string id) =>
+        criteria.Any(c => (Reports.Words.Id(c) == id && c.Result == Tri.False) || Failed(c.Children, id));
 }

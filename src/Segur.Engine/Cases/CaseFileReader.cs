@@ -69,9 +69,14 @@ public static class CaseFileReader
                     throw new SegurException($"{file}, ligne {(int)exp.Start.Line} : cas {id} : attendu.montant_brut « {grossText} » invalide ; attendu un nombre comme 241.22 ou null");
                 gross = g;
             }
-            var motifs = exp.Children.TryGetValue(new YamlScalarNode("motifs"), out var mn) && mn is YamlSequenceNode ms
-                ? ms.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList()
-                : [];
+            var motifs = new List<Motif>();
+            if (exp.Children.TryGetValue(new YamlScalarNode("motifs"), out var mn) && mn is YamlSequenceNode ms)
+            {
+                foreach (var motif in ms.Children.OfType<YamlScalarNode>())
+                {
+                    motifs.Add(Motif.Parse(motif.Value ?? "") ?? throw new SegurException($"{file}, ligne {(int)motif.Start.Line} : cas {id} : motif « {motif.Value} » invalide ; attendu « MESURE.critère » (ex. M4.lieu) ou « exclusion.ID »"));
+                }
+            }
             var sources = m.Children.TryGetValue(new YamlScalarNode("sources"), out var sn) && sn is YamlSequenceNode ss
                 ? ss.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList()
                 : [];

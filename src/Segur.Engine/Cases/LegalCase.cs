@@ -4,7 +4,7 @@ using Segur.Engine.Time;
 namespace Segur.Engine.Cases;
 
 /// <summary>What a case file says the law gives for one profile and one month.</summary>
-public sealed record Expectation(bool Eligible, string? Measure, decimal? Gross, bool GrossKnown, IReadOnlyList<string> Motifs, bool Uncertain);
+public sealed record Expectation(bool Eligible, string? Measure, decimal? Gross, bool GrossKnown, IReadOnlyList<Motif> Motifs, bool Uncertain);
 
 /// <summary>
 /// One legal case (<c>legislation/cases/*.yaml</c>): a profile, a month, optionally the date of the law

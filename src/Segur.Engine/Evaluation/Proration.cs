@@ -23,7 +23,4 @@ public static class Proration
         var end = sortie is { } s2 && s2 <= month.LastDay ? (s2.Day == month.DaysInMonth ? 30 : Math.Min(s2.Day, 30)) : 30;
         return Math.Max(0, end - start + 1);
     }
-
-    /// <summary>Rounds a euro amount once, half away from zero, to the cent.</summary>
-    public static decimal ToCent(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

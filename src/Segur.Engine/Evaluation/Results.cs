@@ -17,47 +17,43 @@ public enum Verdict
     Superseded,
 }
 
-/// <summary>One criterion as evaluated, with the texts that set it; children for composite criteria.</summary>
-public sealed record CriterionResult(
-    string Id,
-    string Label,
-    Tri Result,
-    string? Detail,
-    IReadOnlyList<Citation> Citations,
-    Confidence Confidence,
-    string? Note,
-    IReadOnlyList<CriterionResult> Children);
-
-/// <summary>One step of the amount: a base or a proration factor, with the text behind it.</summary>
-public sealed record CalculationStep(string Label, decimal Value, IReadOnlyList<Citation> Citations);
-
-/// <summary>A documented open question that applies to the profile this month.</summary>
-public sealed record UncertaintyNote(string Id, string Title, string Note, Confidence Confidence, IReadOnlyList<Citation> Citations);
-
 /// <summary>One measure for one month: verdict, amount, and why.</summary>
 public sealed class MeasureResult
 {
     public required Measure Measure { get; init; }
-    public required Verdict Verdict { get; set; }
+    public required Verdict Verdict { get; init; }
 
     /// <summary>Gross monthly amount due (rounded to the cent), 0 when not due, null when due but unknown.</summary>
-    public decimal? Amount { get; set; }
+    public decimal? Amount { get; init; }
 
     /// <summary>The legal form of the payment this month (prime, CTI...).</summary>
     public string? Form { get; init; }
 
-    public required IReadOnlyList<CriterionResult> Criteria { get; init; }
-    public IReadOnlyList<CalculationStep> Calculation { get; set; } = [];
-    public List<string> Notes { get; } = [];
+    /// <summary>The criteria as evaluated, in order: period, days in post, the measure's rules, its exclusions.</summary>
+    public required IReadOnlyList<CriterionNode> Criteria { get; init; }
+
+    public IReadOnlyList<CalculationStep> Calculation { get; init; } = [];
+
+    /// <summary>Facts graded M or L that the verdict or the amount rests on.</summary>
+    public IReadOnlyList<Caveat> Caveats { get; init; } = [];
+
+    /// <summary>Other remarks for the reader (assumptions of the profile, notes of the measure).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Why the amount is unknown, when the measure is due but no text gives its amount.</summary>
+    public string? UnknownAmount { get; init; }
 
     /// <summary>Id of the measure that takes precedence, when <see cref="Verdict.Superseded"/>.</summary>
-    public string? SupersededBy { get; set; }
+    public string? SupersededBy { get; init; }
 
     /// <summary>True when the verdict or amount rests on a fact graded M or L.</summary>
-    public bool Uncertain { get; set; }
+    public bool Uncertain => Confidence != Confidence.H;
 
     /// <summary>Weakest grade of the facts the verdict and amount rest on.</summary>
-    public Confidence Confidence { get; set; } = Confidence.H;
+    public Confidence Confidence { get; init; } = Confidence.H;
+
+    /// <summary>The stated exclusions that apply to the worker for this measure.</summary>
+    public IEnumerable<ExclusionNode> TriggeredExclusions => Criteria.OfType<ExclusionNode>().Where(e => e.Applies == Tri.True);
 
     /// <summary>Profile fields whose absence leaves the verdict undetermined.</summary>
     public IReadOnlyList<string> MissingFields { get; init; } = [];
@@ -86,7 +82,7 @@ public sealed class MonthResult
     public string? Closest { get; init; }
 
     /// <summary>True when the month's verdict rests on a fact graded M or L, an open question, or a missing field.</summary>
-    public required bool Uncertain { get; init; }
+    public bool Uncertain => Confidence != Confidence.H;
 
     /// <summary>Weakest grade among the facts the month's verdict rests on.</summary>
     public required Confidence Confidence { get; init; }

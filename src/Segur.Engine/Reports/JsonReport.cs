@@ -82,7 +82,7 @@ public static class JsonReport
         foreach (var (c, measures) in Words.TriggeredExclusions(m))
         {
             w.WriteStartObject();
-            w.WriteString("id", c.Id["exclusion.".Length..]);
+            w.WriteString("id", c.Exclusion.Id);
             w.WriteString("intitule", c.Label);
             if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
             w.WriteStartArray("mesures");
@@ -132,6 +132,7 @@ public static class JsonReport
         {
             w.WriteStartObject();
             w.WriteString("etape", s.Label);
+            w.WriteString("nature", Words.Of(s.Kind));
             w.WriteNumber("valeur", s.Value);
             Citations(w, s.Citations);
             w.WriteEndObject();
@@ -139,14 +140,28 @@ public static class JsonReport
         w.WriteEndArray();
         w.WriteStartArray("notes");
         foreach (var n in r.Notes) w.WriteStringValue(n);
+        foreach (var c in r.Caveats) w.WriteStringValue(Words.Tagged(c));
+        w.WriteEndArray();
+        w.WriteStartArray("reserves");
+        foreach (var c in r.Caveats)
+        {
+            w.WriteStartObject();
+            w.WriteString("confiance", c.Confidence.ToString());
+            w.WriteString("texte", c.Text);
+            w.WriteStartArray("references");
+            if (c.Citation is { } cite) Citation(w, cite);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void Criterion(Utf8JsonWriter w, CriterionResult c)
+    private static void Criterion(Utf8JsonWriter w, CriterionNode c)
     {
         w.WriteStartObject();
-        if (c.Id.Length == 0) w.WriteNull("id"); else w.WriteString("id", c.Id);
+        var id = Words.Id(c);
+        if (id.Length == 0) w.WriteNull("id"); else w.WriteString("id", id);
         w.WriteString("libelle", c.Label);
         w.WriteString("resultat", Words.Of(c.Result));
         if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
@@ -165,17 +180,19 @@ public static class JsonReport
     private static void Citations(Utf8JsonWriter w, IReadOnlyList<Citation> citations)
     {
         w.WriteStartArray("references");
-        foreach (var c in citations)
-        {
-            w.WriteStartObject();
-            w.WriteString("texte", c.Text.Id);
-            w.WriteString("titre", c.Text.Title);
-            if (c.Article is null) w.WriteNull("article"); else w.WriteString("article", c.Article);
-            if (c.Text.PublishedOn is { } p) w.WriteString("publie_le", Format.Iso(p)); else w.WriteNull("publie_le");
-            w.WriteString("url", c.Text.Url);
-            w.WriteEndObject();
-        }
+        foreach (var c in citations) Citation(w, c);
         w.WriteEndArray();
+    }
+
+    private static void Citation(Utf8JsonWriter w, Citation c)
+    {
+        w.WriteStartObject();
+        w.WriteString("texte", c.Text.Id);
+        w.WriteString("titre", c.Text.Title);
+        if (c.Article is null) w.WriteNull("article"); else w.WriteString("article", c.Article);
+        if (c.Text.PublishedOn is { } p) w.WriteString("publie_le", Format.Iso(p)); else w.WriteNull("publie_le");
+        w.WriteString("url", c.Text.Url);
+        w.WriteEndObject();
     }
 
     private static void Money(Utf8JsonWriter w, string name, decimal? value)

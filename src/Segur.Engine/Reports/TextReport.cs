@@ -75,7 +75,7 @@ public static class TextReport
         var m = run[0];
         var retained = m.Measures.Where(x => m.Retained.Contains(x.Measure.Id)).Select(x => x.Measure.Id + x.Form);
         var closest = m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest);
-        var failed = closest is null ? "" : string.Join(",", closest.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Id));
+        var failed = closest is null ? "" : string.Join(",", closest.Criteria.Where(c => c.Result != Tri.True).Select(Words.Id));
         return string.Join("|", m.Eligible, string.Join(",", retained), m.Closest, failed, m.Uncertain, m.Gross,
             string.Join(",", m.Uncertainties.Select(u => u.Id)), string.Join(",", m.Informations.Select(i => i.Id)));
     }
@@ -128,9 +128,9 @@ public static class TextReport
         sb.Append(r.Measure.Id).Append(" — ").Append(r.Measure.Title).Append(" : ").AppendLine(Words.Human(r.Verdict));
         if (r.Form is not null && r.Verdict == Verdict.Eligible) sb.Append("  Forme : ").AppendLine(r.Form);
         if (!detailed) return;
-        foreach (var c in r.Criteria.Where(c => !(c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && c.Result == Tri.True))) Criterion(sb, c, 1);
-        var clear = r.Criteria.Where(c => c.Id.StartsWith("exclusion.", StringComparison.Ordinal) && c.Result == Tri.True).ToList();
-        if (clear.Count > 0) sb.Append("  ✔ Aucune des exclusions prévues ne s'applique (").Append(string.Join(" ; ", clear.Select(c => c.Id["exclusion.".Length..]))).AppendLine(")");
+        foreach (var c in r.Criteria.Where(c => !(c is ExclusionNode && c.Result == Tri.True))) Criterion(sb, c, 1);
+        var clear = r.Criteria.OfType<ExclusionNode>().Where(c => c.Result == Tri.True).ToList();
+        if (clear.Count > 0) sb.Append("  ✔ Aucune des exclusions prévues ne s'applique (").Append(string.Join(" ; ", clear.Select(c => c.Exclusion.Id))).AppendLine(")");
         foreach (var s in r.Calculation)
         {
             sb.Append("  Calcul : ").AppendLine(s.Label);
@@ -138,9 +138,10 @@ public static class TextReport
         }
         if (r.MissingFields.Count > 0) sb.Append("  Information manquante : ").AppendLine(string.Join(", ", r.MissingFields));
         foreach (var n in r.Notes) sb.Append("  Note : ").AppendLine(n);
+        foreach (var c in r.Caveats) sb.Append("  Réserve (confiance ").Append(c.Confidence).Append(") : ").AppendLine(c.Text);
     }
 
-    private static void Criterion(StringBuilder sb, CriterionResult c, int depth)
+    private static void Criterion(StringBuilder sb, CriterionNode c, int depth)
     {
         var mark = c.Result switch { Tri.True => "✔", Tri.False => "✘", _ => "?" };
         sb.Append(new string(' ', depth * 2)).Append(mark).Append(' ').Append(c.Label);

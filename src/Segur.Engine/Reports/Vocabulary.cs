@@ -22,6 +22,17 @@ public static class Words
         _ => "indetermine",
     };
 
+    public static string Of(StepKind k) => k switch
+    {
+        StepKind.FullTime => "temps_plein",
+        StepKind.WorkingTime => "temps_de_travail",
+        StepKind.PartialMonth => "mois_incomplet",
+        StepKind.SharedPost => "structures_eligibles",
+        StepKind.ReducedPay => "traitement_maintenu",
+        StepKind.Result => "montant",
+        _ => throw new ArgumentOutOfRangeException(nameof(k)),
+    };
+
     public static string Human(Verdict v) => v switch
     {
         Verdict.Eligible => "due",
@@ -32,11 +43,23 @@ public static class Words
     };
 
     /// <summary>Stated exclusions that apply this month, each with the measures it rules out.</summary>
-    public static IEnumerable<(CriterionResult Exclusion, IReadOnlyList<string> Measures)> TriggeredExclusions(MonthResult month) =>
-        month.Measures.SelectMany(x => x.Criteria.Select(c => (Measure: x.Measure.Id, Criterion: c)))
-            .Where(p => p.Criterion.Id.StartsWith("exclusion.", StringComparison.Ordinal) && p.Criterion.Result == Tri.False)
-            .GroupBy(p => p.Criterion.Id)
-            .Select(g => (g.First().Criterion, (IReadOnlyList<string>)g.Select(p => p.Measure).ToList()));
+    public static IEnumerable<(ExclusionNode Exclusion, IReadOnlyList<string> Measures)> TriggeredExclusions(MonthResult month) =>
+        month.Measures.SelectMany(x => x.TriggeredExclusions.Select(e => (Measure: x.Measure.Id, Node: e)))
+            .GroupBy(p => p.Node.Exclusion.Id)
+            .Select(g => (g.First().Node, (IReadOnlyList<string>)g.Select(p => p.Measure).ToList()));
+
+    /// <summary>The external id of a criterion node in the output contract: an exclusion is « exclusion.ID ».</summary>
+    public static string Id(CriterionNode c) => c switch
+    {
+        InForceNode => "en_vigueur",
+        InPostNode => "en_fonction",
+        RuleNode r => r.Id,
+        ExclusionNode e => "exclusion." + e.Exclusion.Id,
+        _ => "",
+    };
+
+    /// <summary>A caveat as one line of notes: « [M] text ».</summary>
+    public static string Tagged(Caveat c) => $"[{c.Confidence}] {c.Text}";
 
     /// <summary>Measures worth showing: those of the worker's sector, those paid, and the closest one.</summary>
     public static IEnumerable<MeasureResult> Relevant(MonthResult month, bool all) =>
@@ -44,5 +67,5 @@ public static class Words
             ? month.Measures
             : month.Measures.Where(r => r.Verdict != Verdict.NotEligible
                                         || month.Closest == r.Measure.Id
-                                        || r.Criteria.Any(c => c.Id == "secteur" && c.Result == Tri.True));
+                                        || r.Criteria.Any(c => c is RuleNode { Id: "secteur", Result: Tri.True }));
 }

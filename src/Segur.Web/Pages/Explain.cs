@@ -29,7 +29,7 @@ public static class Explain
 
     public static string ResultWord(Tri t) => t switch { Tri.True => "rempli", Tri.False => "non rempli", _ => "indéterminé" };
 
-    public static Markup Criterion(CriterionResult c)
+    public static Markup Criterion(CriterionNode c)
     {
         var h = new Html();
         var cls = c.Result switch { Tri.True => "rempli", Tri.False => "non-rempli", _ => "indetermine" };
@@ -64,10 +64,11 @@ public static class Explain
             foreach (var s in r.Calculation) h.Add($"<li>{s.Label}{Citations(s.Citations)}</li>");
             h.Add($"</ol>");
         }
-        if (r.Notes.Count > 0)
+        if (r.Notes.Count > 0 || r.Caveats.Count > 0)
         {
             h.Add($"<ul class=\"notes\">");
             foreach (var n in r.Notes) h.Add($"<li>{n}</li>");
+            foreach (var c in r.Caveats) h.Add($"<li class=\"reserve\">Réserve (confiance {c.Confidence.ToString()}) : {c.Text}</li>");
             h.Add($"</ul>");
         }
         h.Add($"</details>");

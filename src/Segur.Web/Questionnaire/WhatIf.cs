@@ -16,7 +16,7 @@ public sealed record SituationChange(IReadOnlyList<(string Field, string Value)>
 public sealed record ChangeGroup(IReadOnlyList<string> Fields, IReadOnlyList<SituationChange> Options);
 
 /// <summary>A change of law that makes the worker eligible: the criteria of one measure that would have to change.</summary>
-public sealed record LawChange(Measure Measure, IReadOnlyList<CriterionResult> Failed, string ReformYaml, decimal? Gross, string Summary, IReadOnlyList<string> Pending);
+public sealed record LawChange(Measure Measure, IReadOnlyList<CriterionNode> Failed, string ReformYaml, decimal? Gross, string Summary, IReadOnlyList<string> Pending);
 
 /// <summary>What would change the result, for the month examined.</summary>
 public sealed record WhatIfResult(YearMonth Month, IReadOnlyList<ChangeGroup> Situation, LawChange? Law, IReadOnlyList<string> Notes);
@@ -80,7 +80,7 @@ public sealed class WhatIf(LawService laws)
             var fields = new List<FieldDef>();
             foreach (var r in near)
             {
-                foreach (var c in r.Criteria.Where(c => c.Result == Tri.False)) CollectFields(r.Measure, c.Id, fields);
+                foreach (var c in r.Criteria.Where(c => c.Result == Tri.False)) CollectFields(c, fields);
             }
             fields = fields.Distinct().Where(values.ContainsKey).ToList();
             for (var i = 0; i < fields.Count && evaluations < MaxEvaluations; i++)
@@ -119,7 +119,7 @@ public sealed class WhatIf(LawService laws)
         var tries = 0;
         LawChange? pending = null;
         var ranked = baseline.Measures
-            .Where(r => r.Verdict == Verdict.NotEligible && r.Criteria.All(c => c.Id != "en_fonction" || c.Result == Tri.True))
+            .Where(r => r.Verdict == Verdict.NotEligible && r.Criteria.All(c => c is not InPostNode || c.Result == Tri.True))
             .Select(r => (r, Failed: r.Criteria.Where(c => c.Result == Tri.False).ToList()))
             .OrderBy(x => x.Failed.Count).ThenByDescending(x => x.r.Score);
         foreach (var (r, failed) in ranked)
@@ -150,7 +150,7 @@ public sealed class WhatIf(LawService laws)
     }
 
     /// <summary>A reform overlay that extends each failed criterion of <paramref name="m"/> to this worker.</summary>
-    private string? Reform(Profile p, Measure m, List<CriterionResult> failed, YearMonth month, DateOnly today)
+    private string? Reform(Profile p, Measure m, List<CriterionNode> failed, YearMonth month, DateOnly today)
     {
         var sb = new StringBuilder();
         var id = "extension-" + m.Id.ToLowerInvariant();
@@ -170,20 +170,19 @@ public sealed class WhatIf(LawService laws)
         sb.Append("modifications:\n");
         foreach (var c in failed)
         {
-            if (c.Id == "en_vigueur")
+            if (c is InForceNode)
             {
                 if (m.From > month.FirstDay) sb.Append("  - mesure: ").Append(m.Id).Append("\n    du: ").Append(Format.Iso(month.FirstDay)).Append('\n');
                 else if (m.To is { } to && to < month.LastDay) sb.Append("  - mesure: ").Append(m.Id).Append("\n    au: ").Append(Format.Iso(month.LastDay)).Append('\n');
                 else return null; // not yet published at the law's date: not a change of rule
                 continue;
             }
-            if (c.Id.StartsWith("exclusion.", StringComparison.Ordinal))
+            if (c is ExclusionNode e)
             {
-                sb.Append("  - exclusion: ").Append(c.Id["exclusion.".Length..]).Append("\n    retirer_mesures: [").Append(m.Id).Append("]\n");
+                sb.Append("  - exclusion: ").Append(e.Exclusion.Id).Append("\n    retirer_mesures: [").Append(m.Id).Append("]\n");
                 continue;
             }
-            var rule = m.Criteria.FirstOrDefault(x => x.Id == c.Id);
-            if (rule is null) return null;
+            if (c is not RuleNode { Rule: var rule }) return null;
             var fields = new List<FieldDef>();
             Collect(rule, fields);
             var conditions = new List<string>();
@@ -196,7 +195,7 @@ public sealed class WhatIf(LawService laws)
             if (conditions.Count == 0) return null;
             var description = string.Join(", ", fields.Distinct().OrderBy(f => f.Index).Select(f => $"{Labels.Field(f.Name)} : {Labels.Value(f.Name, f.Kind == FieldKind.Boolean ? (p.Codes[f.Index] == 1 ? "true" : "false") : f.Describe(p.Codes[f.Index]))}"));
             sb.Append("  - mesure: ").Append(m.Id).Append('\n');
-            sb.Append("    etendre:\n      critere: ").Append(c.Id).Append('\n');
+            sb.Append("    etendre:\n      critere: ").Append(rule.Id).Append('\n');
             sb.Append("      une_de:\n        - libelle: ").Append(Quote("Extension : " + description)).Append('\n');
             sb.Append("          references: [{texte: reforme-minimale-segur}]\n");
             sb.Append("          condition: {toutes: [").Append(string.Join(", ", conditions)).Append("]}\n");
@@ -217,16 +216,13 @@ public sealed class WhatIf(LawService laws)
         foreach (var c in r.Children) Collect(c, into);
     }
 
-    private static void CollectFields(Measure m, string criterion, List<FieldDef> into)
+    private static void CollectFields(CriterionNode criterion, List<FieldDef> into)
     {
-        var rule = m.Criteria.FirstOrDefault(x => x.Id == criterion);
-        if (rule is not null) Collect(rule, into);
-        else if (criterion.StartsWith("exclusion.", StringComparison.Ordinal))
+        if (criterion is RuleNode r) Collect(r.Rule, into);
+        else if (criterion is ExclusionNode e)
         {
-            var e = m.Exclusions.FirstOrDefault(x => "exclusion." + x.Id == criterion);
-            if (e is null) return;
             var set = new HashSet<FieldDef>();
-            e.Condition.CollectFields(set);
+            e.Exclusion.Condition.CollectFields(set);
             into.AddRange(set);
         }
     }

@@ -30,10 +30,10 @@ public class CaseFileTests
         Assert.True(cases.Count >= 80, $"{cases.Count} cas seulement");
         foreach (var m in TestLaw.Law.Measures)
         {
-            Assert.True(cases.Any(c => c.Expected.Measure == m.Id || c.Expected.Motifs.Any(x => x.StartsWith(m.Id + ".", StringComparison.Ordinal))),
+            Assert.True(cases.Any(c => c.Expected.Measure == m.Id || c.Expected.Motifs.Any(x => x.Measure == m.Id)),
                 $"aucun cas ne porte sur la mesure {m.Id}");
         }
         foreach (var e in TestLaw.Law.Exclusions)
-            Assert.Contains(cases, c => c.Expected.Motifs.Contains("exclusion." + e.Id));
+            Assert.Contains(cases, c => c.Expected.Motifs.Contains(new Motif(MotifKind.Exclusion, null, e.Id)));
     }
 }

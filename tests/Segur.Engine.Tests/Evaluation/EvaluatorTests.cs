@@ -36,7 +36,8 @@ public class EvaluatorTests
         Assert.Equal(0m, m.Gross);
         Assert.NotNull(m.Closest);
         var m9 = m.Measures.Single(x => x.Measure.Id == "M9");
-        var exclusion = m9.Criteria.Single(c => c.Id == "exclusion.organismes-securite-sociale");
+        var exclusion = m9.Criteria.OfType<ExclusionNode>().Single(c => c.Exclusion.Id == "organismes-securite-sociale");
+        Assert.Equal(Tri.True, exclusion.Applies);
         Assert.Equal(Tri.False, exclusion.Result);
         Assert.NotEmpty(exclusion.Citations);
         Assert.All(exclusion.Citations, c => Assert.StartsWith("http", c.Text.Url));
@@ -50,7 +51,7 @@ public class EvaluatorTests
         Assert.True(after.Eligible);
         Assert.Equal(112.46m, after.Gross);
         var today = Month(FptEhpadTechnician, 2020, 10);
-        var lieu = today.Measures.Single(x => x.Measure.Id == "M1").Criteria.Single(c => c.Id == "en_vigueur");
+        var lieu = today.Measures.Single(x => x.Measure.Id == "M1").Criteria.OfType<InForceNode>().Single();
         Assert.Equal(Tri.True, lieu.Result);
     }
 

@@ -29,9 +29,9 @@ public class ProrationTests
     [Fact]
     public void ToCent_RoundsHalfAwayFromZero()
     {
-        Assert.Equal(112.46m, Proration.ToCent(24m * 5623.23m / 1200m)); // 112.4646
-        Assert.Equal(0.13m, Proration.ToCent(0.125m));
-        Assert.Equal(206.76m, Proration.ToCent(49m * 5907.34m / 1200m * 6m / 7m));
+        Assert.Equal(112.46m, Kernel.ToCent(24m * 5623.23m / 1200m)); // 112.4646
+        Assert.Equal(0.13m, Kernel.ToCent(0.125m));
+        Assert.Equal(206.76m, Kernel.ToCent(49m * 5907.34m / 1200m * 6m / 7m));
         _ = Sep2023;
     }
 }
