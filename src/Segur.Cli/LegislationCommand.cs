@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segur.Engine;
+using Segur.Engine.Law;
 using Segur.Engine.Reports;
 
 namespace Segur.Cli;
@@ -21,17 +22,32 @@ public static class LegislationCommand
             {
                 o.WriteLine($"{m.Id} — {m.Title}");
                 o.WriteLine($"  à compter du {Format.Date(m.From)}{(m.To is { } to ? $" jusqu'au {Format.Date(to)}" : "")} ; famille {m.Family}{(m.CedesTo.Count > 0 ? " ; cède à " + string.Join(", ", m.CedesTo) : "")}");
-                foreach (var c in m.Citations) o.WriteLine("    " + TextReport.Cite(c));
+                foreach (var c in m.Citations) WriteCitation(o, "    ", c);
             }
             o.WriteLine();
             foreach (var p in l.Parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
                 o.WriteLine($"{p.Id} — {p.Title} ({p.Unit})");
                 foreach (var v in p.Values)
+                {
                     o.WriteLine($"  {Format.Iso(v.From)} → {(v.To is { } t ? Format.Iso(t) : "…")} : {Format.Number(v.Value)} [{v.Confidence}] — {TextReport.Cite(v.Citation)}");
+                    WriteSeeAlso(o, "      ", v.Citation);
+                }
             }
             return Cli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The citation with its official address, then the secondary pages on their own lines.</summary>
+    private static void WriteCitation(TextWriter o, string indent, Citation c)
+    {
+        o.WriteLine(indent + TextReport.Cite(c));
+        WriteSeeAlso(o, indent + "  ", c);
+    }
+
+    private static void WriteSeeAlso(TextWriter o, string indent, Citation c)
+    {
+        foreach (var page in c.Text.SeeAlso) o.WriteLine($"{indent}voir aussi : {page}");
     }
 }
