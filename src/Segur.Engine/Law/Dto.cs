@@ -282,6 +282,20 @@ public sealed class EmployerRateDto : Located
     [YamlMember(Alias = "taux")] public string? Rate { get; set; }
 }
 
+/// <summary>The French labels of the profile vocabulary (<c>legislation/libelles.yaml</c>).</summary>
+public sealed class LabelsFileDto : Located
+{
+    [YamlMember(Alias = "champs")] public Dictionary<string, FieldLabelsDto>? Fields { get; set; }
+}
+
+public sealed class FieldLabelsDto : Located
+{
+    [YamlMember(Alias = "libelle")] public string? Label { get; set; }
+    [YamlMember(Alias = "question")] public string? Question { get; set; }
+    [YamlMember(Alias = "aide")] public string? Hint { get; set; }
+    [YamlMember(Alias = "valeurs")] public Dictionary<string, string>? Values { get; set; }
+}
+
 public sealed class ParametersFileDto : Located
 {
     [YamlMember(Alias = "parametres")] public List<ParameterDto>? Parameters { get; set; }

@@ -33,6 +33,10 @@ public static partial class LegislationLoader
         var vocabulary = Vocabulary.FromSchema(schema.Text, Name(source, schema.Path));
         ctx.Vocabulary = vocabulary;
 
+        var labelsFile = Required(byPath, "libelles.yaml", source);
+        ctx.File = Name(source, labelsFile.Path);
+        LoadLabels(ctx, YamlReader.Read<LabelsFileDto>(labelsFile.Text, ctx.File));
+
         var manifestFile = Required(byPath, "legislation.yaml", source);
         var manifest = YamlReader.Read<ManifestDto>(manifestFile.Text, Name(source, manifestFile.Path));
         ctx.File = Name(source, manifestFile.Path);
@@ -585,6 +589,39 @@ public static partial class LegislationLoader
             Id = id, Title = title, Note = note, Citations = citations, Condition = condition, Confidence = confidence,
             From = from, To = to, MeasureIds = dto.Measures ?? [], SourceFile = ctx.File,
         };
+    }
+
+    /// <summary>Attaches the French labels to the vocabulary: every field named, every enum value labelled.</summary>
+    private static void LoadLabels(Context ctx, LabelsFileDto dto)
+    {
+        var fields = dto.Fields ?? [];
+        foreach (var (name, labels) in fields)
+        {
+            if (!ctx.Vocabulary.TryGet(name, out var f))
+            {
+                ctx.Error(labels.Line, $"libellés : champ « {name} » inconnu du schéma de profil");
+                continue;
+            }
+            f.Label = ctx.Text(labels.Label, $"libellés : {name} : libelle", labels.Line) ?? name;
+            f.Question = labels.Question;
+            f.Hint = labels.Hint;
+            if (f.Kind != FieldKind.Enum)
+            {
+                if (labels.Values is not null) ctx.Error(labels.Line, $"libellés : {name} : « valeurs » n'a de sens que pour un champ à valeurs listées");
+                continue;
+            }
+            var values = new string[f.Values.Count];
+            foreach (var (code, label) in labels.Values ?? [])
+            {
+                if (!f.TryCode(code, out var c)) ctx.Error(labels.Line, $"libellés : {name} : valeur « {code} » inconnue du schéma ; attendu une de {string.Join(", ", f.Values)}");
+                else values[c] = label;
+            }
+            var missing = f.Values.Where((v, i) => string.IsNullOrWhiteSpace(values[i])).ToList();
+            if (missing.Count > 0) ctx.Error(labels.Line, $"libellés : {name} : valeur(s) sans libellé : {string.Join(", ", missing)} ; attendu un libellé pour chaque valeur du schéma");
+            f.ValueLabels = values;
+        }
+        foreach (var f in ctx.Vocabulary.Fields.Where(f => !fields.ContainsKey(f.Name)))
+            ctx.Error(dto.Line, $"libellés : champ {f.Name} sans libellé ; attendu « {f.Name}: {{libelle: ...}} »");
     }
 
     private static Information? LoadInformation(Context ctx, InformationDto dto)

@@ -29,6 +29,33 @@ public sealed class FieldDef
 
     public string Description { get; }
 
+    /// <summary>Short French name shown to users (« métier »), from <c>libelles.yaml</c>.</summary>
+    public string Label { get; internal set; } = "";
+
+    /// <summary>The question the questionnaire asks for this field, if any.</summary>
+    public string? Question { get; internal set; }
+
+    /// <summary>A hint shown under the question, if any.</summary>
+    public string? Hint { get; internal set; }
+
+    internal string[] ValueLabels { get; set; } = [];
+
+    /// <summary>French label of a value (« Infirmier(ère) », « oui »), for people; the code itself for integers.</summary>
+    public string LabelOf(int code) => Kind switch
+    {
+        FieldKind.Enum when code >= 0 && code < ValueLabels.Length => ValueLabels[code],
+        FieldKind.Boolean => code == 1 ? "oui" : "non",
+        _ => Describe(code),
+    };
+
+    /// <summary>French label of a value given by its code text (« infirmier », « true »); « non renseigné » for null.</summary>
+    public string LabelOf(string? value)
+    {
+        if (value is null) return "non renseigné";
+        if (Kind == FieldKind.Boolean) return value is "true" or "oui" ? "oui" : value is "false" or "non" ? "non" : value;
+        return TryCode(value, out var code) ? LabelOf(code) : value;
+    }
+
     /// <summary>True for leaves that rule conditions may test (finite or integer codes).</summary>
     public bool IsTestable => Kind is FieldKind.Enum or FieldKind.Boolean or FieldKind.Integer;
 
@@ -64,6 +91,12 @@ public sealed class Vocabulary
     public string SchemaText { get; }
 
     public bool TryGet(string name, out FieldDef field) => _byName.TryGetValue(name, out field!);
+
+    /// <summary>The French name of a field for people (« métier »); the dotted name if unknown.</summary>
+    public string Label(string field) => TryGet(field, out var f) && f.Label.Length > 0 ? f.Label : field;
+
+    /// <summary>The French label of a field's value (« Infirmier(ère) », « oui », « non renseigné »).</summary>
+    public string Label(string field, string? value) => value is null ? "non renseigné" : TryGet(field, out var f) ? f.LabelOf(value) : value;
 
     public FieldDef this[string name] => _byName.TryGetValue(name, out var f)
         ? f

@@ -12,6 +12,8 @@ namespace Segur.Web.Pages;
 /// <summary>« Suis-je concerné ? » : one question per page (a GET form carrying the answers so far), then the verdict.</summary>
 public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf whatIf)
 {
+    private Vocabulary Vocab => laws.Law.Vocabulary;
+
     public static readonly YearMonth DefaultStart = new(2020, 9);
 
     public IResult Handle(HttpRequest req)
@@ -69,7 +71,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         return "/concerne?" + string.Join("&", parts);
     }
 
-    private static Markup Recap(Answers a)
+    private Markup Recap(Answers a)
     {
         if (a.Values.Count == 0 && a.Unknown.Count == 0) return default;
         var h = new Html();
@@ -77,20 +79,21 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         foreach (var f in Interview.RequiredOrder.Concat(Interview.Priority).Append("emploi.quotite").Append("emploi.temps_partiel"))
         {
             if (a.Values.TryGetValue(f, out var v))
-                h.Add($"<dt>{Labels.Field(f)}</dt><dd>{ValueLabel(f, v)} <a href=\"{Link(a, f)}\">modifier</a></dd>");
+                h.Add($"<dt>{Vocab.Label(f)}</dt><dd>{ValueLabel(f, v)} <a href=\"{Link(a, f)}\">modifier</a></dd>");
             else if (a.Unknown.Contains(f))
-                h.Add($"<dt>{Labels.Field(f)}</dt><dd>je ne sais pas <a href=\"{Link(a, f)}\">modifier</a></dd>");
+                h.Add($"<dt>{Vocab.Label(f)}</dt><dd>je ne sais pas <a href=\"{Link(a, f)}\">modifier</a></dd>");
         }
         h.Add($"</dl><p><a href=\"/concerne\">Recommencer</a></p></section>");
         return h.ToMarkup();
     }
 
-    private static string ValueLabel(string field, string v) =>
-        field == "emploi.quotite" && decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Format.Percent(d) : Labels.Value(field, v);
+    private string ValueLabel(string field, string v) =>
+        field == "emploi.quotite" && decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Format.Percent(d) : Vocab.Label(field, v);
 
     private IResult Ask(Question question, Answers a)
     {
-        var (title, hint) = Labels.Questions.TryGetValue(question.Field, out var t) ? t : (laws.Law.Vocabulary[question.Field].Description, null);
+        var asked = Vocab[question.Field];
+        var (title, hint) = (asked.Question ?? asked.Description, asked.Hint);
         var number = a.Values.Count + a.Unknown.Count + 1;
         var h = new Html();
         h.Add($"<h1>Suis-je concerné par le Ségur ?</h1>");
@@ -103,9 +106,9 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         switch (question.Kind)
         {
             case FieldKind.Enum when question.Values.Count > 14:
-                h.Add($"<label for=\"champ\">{Labels.Field(name)}</label><select id=\"champ\" name=\"{name}\" required><option value=\"\">— choisir —</option>");
-                foreach (var v in question.Values.OrderBy(v => v == "autre" ? 1 : 0).ThenBy(v => Labels.Value(name, v), StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)))
-                    h.Add($"<option value=\"{v}\"{(v == current ? new Markup(" selected") : default)}>{Labels.Value(name, v)}</option>");
+                h.Add($"<label for=\"champ\">{Vocab.Label(name)}</label><select id=\"champ\" name=\"{name}\" required><option value=\"\">— choisir —</option>");
+                foreach (var v in question.Values.OrderBy(v => v == "autre" ? 1 : 0).ThenBy(v => Vocab.Label(name, v), StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)))
+                    h.Add($"<option value=\"{v}\"{(v == current ? new Markup(" selected") : default)}>{Vocab.Label(name, v)}</option>");
                 h.Add($"</select>");
                 break;
             case FieldKind.Enum or FieldKind.Boolean:
@@ -114,7 +117,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
                 foreach (var v in values)
                 {
                     i++;
-                    h.Add($"<div class=\"choix\"><input type=\"radio\" id=\"c{i}\" name=\"{name}\" value=\"{v}\" required{(v == current ? new Markup(" checked") : default)}><label for=\"c{i}\">{Labels.Value(name, v)}</label></div>");
+                    h.Add($"<div class=\"choix\"><input type=\"radio\" id=\"c{i}\" name=\"{name}\" value=\"{v}\" required{(v == current ? new Markup(" checked") : default)}><label for=\"c{i}\">{Vocab.Label(name, v)}</label></div>");
                 }
                 break;
             case FieldKind.Number when name == "emploi.quotite":
@@ -126,7 +129,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
                 }
                 break;
             default:
-                h.Add($"<label for=\"champ\">{Labels.Field(name)}</label><input id=\"champ\" name=\"{name}\" inputmode=\"numeric\" pattern=\"[0-9]{{1,6}}\" required value=\"{current}\">");
+                h.Add($"<label for=\"champ\">{Vocab.Label(name)}</label><input id=\"champ\" name=\"{name}\" inputmode=\"numeric\" pattern=\"[0-9]{{1,6}}\" required value=\"{current}\">");
                 break;
         }
         h.Add($"</fieldset><p class=\"pourquoi\">Pourquoi cette question ? {question.Why}</p>");
@@ -222,11 +225,11 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         else
         {
             var first = result.Situation[0];
-            h.Add($"<p>Le plus petit changement : {(first.Fields.Count == 1 ? "une seule réponse" : "deux réponses")} ({string.Join(" et ", first.Fields.Select(Labels.Field))}).</p><ul class=\"situations\">");
+            h.Add($"<p>Le plus petit changement : {(first.Fields.Count == 1 ? "une seule réponse" : "deux réponses")} ({string.Join(" et ", first.Fields.Select(Vocab.Label))}).</p><ul class=\"situations\">");
             foreach (var g in result.Situation.Take(6))
             {
-                h.Add($"<li><strong>Si votre {string.Join(" et votre ", g.Fields.Select(Labels.Field))} était</strong> : ");
-                var shown = g.Options.Take(6).Select(o => Html.Of($"{string.Join(" et ", o.Changes.Select(c => Labels.Value(c.Field, c.Value switch { "oui" => "true", "non" => "false", var s => s })))} → {string.Join(" + ", o.Measures)}{(o.Pending.Count > 0 ? " sous réserve de : " + string.Join(", ", o.Pending.Select(Labels.Field)) : o.Gross is { } x ? ", " + Format.Euros(x) + " brut par mois" : ", montant inconnu")}")).ToList();
+                h.Add($"<li><strong>Si votre {string.Join(" et votre ", g.Fields.Select(Vocab.Label))} était</strong> : ");
+                var shown = g.Options.Take(6).Select(o => Html.Of($"{string.Join(" et ", o.Changes.Select(c => Vocab.Label(c.Field, c.Value switch { "oui" => "true", "non" => "false", var s => s })))} → {string.Join(" + ", o.Measures)}{(o.Pending.Count > 0 ? " sous réserve de : " + string.Join(", ", o.Pending.Select(Vocab.Label)) : o.Gross is { } x ? ", " + Format.Euros(x) + " brut par mois" : ", montant inconnu")}")).ToList();
                 h.Add($"{new Markup(string.Join(" ; ", shown.Select(s => s.Value)))}");
                 if (g.Options.Count > 6) h.Add($" ; et {g.Options.Count - 6} autre(s)");
                 h.Add($".</li>");
@@ -236,7 +239,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         h.Add($"<h3>Un changement du droit</h3>");
         if (result.Law is { } lc)
         {
-            h.Add($"<p id=\"changement-droit\">{lc.Summary} {(lc.Pending.Count > 0 ? "La mesure vous serait alors due sous réserve de : " + string.Join(", ", lc.Pending.Select(Labels.Field)) + "." : lc.Gross is { } g ? "Vous percevriez alors " + Format.Euros(g) + " brut par mois." : "Le montant serait inconnu.")}</p><ul class=\"criteres\">");
+            h.Add($"<p id=\"changement-droit\">{lc.Summary} {(lc.Pending.Count > 0 ? "La mesure vous serait alors due sous réserve de : " + string.Join(", ", lc.Pending.Select(Vocab.Label)) + "." : lc.Gross is { } g ? "Vous percevriez alors " + Format.Euros(g) + " brut par mois." : "Le montant serait inconnu.")}</p><ul class=\"criteres\">");
             foreach (var c in lc.Failed) h.Add(Explain.Criterion(c));
             h.Add($"</ul>");
             h.Add($"<form method=\"post\" action=\"/reforme/preparer\"><input type=\"hidden\" name=\"reforme\" value=\"{lc.ReformYaml}\"><button type=\"submit\">Simuler cette réforme sur la population nationale</button></form>");

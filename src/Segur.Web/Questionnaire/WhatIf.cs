@@ -193,7 +193,7 @@ public sealed class WhatIf(LawService laws)
                 conditions.Add($"{{champ: {f.Name}, egal: {Quote(f.Describe(code) switch { "oui" => "true", "non" => "false", var s => s })}}}");
             }
             if (conditions.Count == 0) return null;
-            var description = string.Join(", ", fields.Distinct().OrderBy(f => f.Index).Select(f => $"{Labels.Field(f.Name)} : {Labels.Value(f.Name, f.Kind == FieldKind.Boolean ? (p.Codes[f.Index] == 1 ? "true" : "false") : f.Describe(p.Codes[f.Index]))}"));
+            var description = string.Join(", ", fields.Distinct().OrderBy(f => f.Index).Select(f => $"{f.Label} : {f.LabelOf(p.Codes[f.Index])}"));
             sb.Append("  - mesure: ").Append(m.Id).Append('\n');
             sb.Append("    etendre:\n      critere: ").Append(rule.Id).Append('\n');
             sb.Append("      une_de:\n        - libelle: ").Append(Quote("Extension : " + description)).Append('\n');
@@ -250,8 +250,8 @@ public sealed class WhatIf(LawService laws)
         return [.. set];
     }
 
-    public static string Describe(SituationChange c) =>
-        string.Join(" et ", c.Changes.Select(x => $"{Labels.Field(x.Field)} : {Labels.Value(x.Field, x.Value switch { "oui" => "true", "non" => "false", var s => s })}"));
+    public static string Describe(SituationChange c, Vocabulary vocabulary) =>
+        string.Join(" et ", c.Changes.Select(x => $"{vocabulary.Label(x.Field)} : {vocabulary.Label(x.Field, x.Value)}"));
 
     internal static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }

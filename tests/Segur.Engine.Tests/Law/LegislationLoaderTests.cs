@@ -46,6 +46,17 @@ public sealed class LegislationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EnumValueWithoutLabel_IsRefused_AndLabelsReachTheVocabulary()
+    {
+        Assert.Equal("Infirmier(ère)", TestLaw.Law.Vocabulary.Label("emploi.profession", "infirmier"));
+        Assert.Equal("métier", TestLaw.Law.Vocabulary.Label("emploi.profession"));
+        Edit("libelles.yaml", "      infirmier: \"Infirmier(ère)\"\n", "");
+        var e = Refused();
+        Assert.Contains("libelles.yaml", AllMessages(e));
+        Assert.Contains("emploi.profession : valeur(s) sans libellé : infirmier", AllMessages(e));
+    }
+
+    [Fact]
     public void ValueWithoutReference_IsRefused()
     {
         Edit("parameters/point-indice.yaml", "        reference: {texte: decret-2022-994, article: \"art. 1\"}\n", "");
