@@ -322,7 +322,10 @@ public sealed partial class Evaluator(Legislation law)
             if (r.Amount is not { } gross) return (null, "montant brut inconnu");
             if (r.Measure.Proration == ProrationRule.ContratPrive)
             {
-                var ratio = Law.Parameter("ratio-net-prive").Find(month, lawAsOf)!.Value;
+                // Under --droit-au, the ratio's source may not be published yet: no net estimate then.
+                if (Law.Parameter("ratio-net-prive").Find(month, lawAsOf) is not { } ratioValue)
+                    return (null, "rapport net/brut des indemnités privées pas encore publié à la date de droit retenue : net non estimé");
+                var ratio = ratioValue.Value;
                 total += gross * ratio;
                 bases.Add($"indemnité privée : rapport net/brut de {Format.Number(ratio)} annoncé par les employeurs (238 € brut ≈ 183 € net)");
                 continue;
