@@ -118,6 +118,8 @@ public sealed class Evaluator(Legislation law)
             .OrderByDescending(r => r.Verdict == Verdict.Undetermined ? 2 : r.Score)
             .FirstOrDefault()?.Measure.Id;
 
+    private const string NotPublished = "taux d'estimation pas encore publié à la date de droit retenue : net non estimé";
+
     private (decimal?, string?) NetEstimate(Profile p, YearMonth month, List<MeasureResult> retained, DateOnly? lawAsOf)
     {
         if (retained.Count == 0) return (0m, null);
@@ -130,7 +132,9 @@ public sealed class Evaluator(Legislation law)
             if (rule is null) return (null, "pas de taux de cotisations sourcé pour ce statut ou cette prime : net non estimé");
             if (rule.Ratio is { } ratioParam)
             {
-                var ratio = ratioParam.Find(month, lawAsOf)!.Value;
+                // Under --droit-au, a rate's source may not be published yet: no net estimate then.
+                if (ratioParam.Find(month, lawAsOf) is not { } ratioValue) return (null, NotPublished);
+                var ratio = ratioValue.Value;
                 total += gross * ratio;
                 bases.Add($"{rule.Label} : {rule.RatioLabel} {Format.Number(ratio)}");
                 continue;
@@ -139,8 +143,14 @@ public sealed class Evaluator(Legislation law)
             var parts = new List<string>();
             foreach (var d in rule.Deductions)
             {
-                var rate = d.Rate.Find(month, lawAsOf)!.Value;
-                var assiette = d.Base?.Find(month, lawAsOf)!.Value;
+                if (d.Rate.Find(month, lawAsOf) is not { } rateValue) return (null, NotPublished);
+                var rate = rateValue.Value;
+                decimal? assiette = null;
+                if (d.Base is not null)
+                {
+                    if (d.Base.Find(month, lawAsOf) is not { } baseValue) return (null, NotPublished);
+                    assiette = baseValue.Value;
+                }
                 share -= rate * (assiette ?? 1m);
                 parts.Add(assiette is { } a ? $"{d.Label} {Format.Percent(rate)} sur {Format.Percent(a)} du brut" : $"{d.Label} {Format.Percent(rate)}");
             }

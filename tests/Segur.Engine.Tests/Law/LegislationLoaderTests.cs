@@ -105,7 +105,7 @@ public sealed class LegislationLoaderTests : IDisposable
     [Fact]
     public void ConflictWithoutPriority_IsAnError()
     {
-        Edit("measures/m9-accord-bass-2024.yaml", "cede_a: [M5-FEHAP, M5-NEXEM, M5-UNICANCER, M7, M8]", "cede_a: [M5-FEHAP, M5-NEXEM, M5-UNICANCER, M7]");
+        Edit("measures/m9-accord-bass-2024.yaml", "cede_a: [M5-FEHAP, M5-NEXEM, M5-UNICANCER, M5-CROIX-ROUGE, M7, M8]", "cede_a: [M5-FEHAP, M5-NEXEM, M5-UNICANCER, M5-CROIX-ROUGE, M7]");
         var all = AllMessages(Refused());
         Assert.Contains("conflit entre les mesures M8 et M9", all);
         Assert.Contains("cede_a", all);
