@@ -158,8 +158,8 @@ public sealed class ExplanationBuilder(Legislation law, Profile profile)
                     foreach (var c in CriteriaCaveats(carriers)) yield return c;
                     continue;
                 }
-                var weakText = r.Citations.FirstOrDefault(c => c.Text.Confidence != Confidence.H);
-                var why = r.Note ?? (weakText is not null ? $"texte de référence non vérifié sur sa source officielle : {weakText.Text.Title}" : null);
+                var weakText = r.Citations.FirstOrDefault(c => c.Text.Confidence == Confidence.L);
+                var why = r.Note ?? (weakText is not null ? $"texte de référence incertain : {weakText.Text.Title}" : null);
                 yield return new Caveat(n.Confidence, why is null ? n.Label : $"{n.Label} — {why}", r.Citations.FirstOrDefault());
             }
             else if (n is InForceNode f)

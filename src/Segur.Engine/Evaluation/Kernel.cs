@@ -46,8 +46,10 @@ public sealed class MonthDecision
 /// <para>Confidence: a met conjunction is as weak as its weakest part, a failed one as strong as its
 /// strongest failure; a met disjunction as strong as its strongest met part, a failed one as weak as its
 /// weakest part; an undecided result is L. A rule's own grade bounds its result; what a text grants (a met
-/// criterion, a triggered exclusion, a paid measure, a value) is also bounded by the best of the texts cited,
-/// so that a right resting on a text not read on its official source is flagged. A criterion that fails
+/// criterion, a triggered exclusion, a paid measure, a value) is also bounded by the texts cited: a fact
+/// resting only on texts graded L (existence or content inferred, or sources in conflict) is L. A text graded M
+/// (content known from a good secondary source, publication data unverified) does not lower a fact that its
+/// own grade establishes (primary text or two concordant sources); it stays visible on the citation. A criterion that fails
 /// rests on the facts alone: the grades of rules say how sure the law is of what it grants, not of what
 /// it does not (a doubt on the scope of a text is written as an open question, <c>incertitudes/</c>).</para>
 /// </summary>
@@ -271,7 +273,7 @@ public sealed class Kernel
         var confidence = Confidence.H;
         void Weak(Parameter p, ParameterValue v, ref T t)
         {
-            var c = Weakest(v.Confidence, v.Citation.Text.Confidence);
+            var c = Weakest(v.Confidence, Best([v.Citation]));
             confidence = Weakest(confidence, c);
             if (c != Confidence.H && t.Enabled)
                 t.Caveat(index, new Caveat(c, $"{p.Title} : {v.Note ?? v.Citation.Text.Note ?? "valeur établie par une source secondaire"}", v.Citation));
@@ -375,16 +377,17 @@ public sealed class Kernel
     /// <summary>The weaker of two grades.</summary>
     public static Confidence Weakest(Confidence a, Confidence b) => a > b ? a : b;
 
-    /// <summary>The best grade among the texts cited (two texts: the better founds the fact); H when none.</summary>
+    /// <summary>
+    /// The bound the cited texts put on a fact: L when every text cited is graded L, else H (two texts: the
+    /// better founds the fact; an M text's own doubt, on its publication or its reading, stays on the citation).
+    /// </summary>
     public static Confidence Best(IReadOnlyList<Citation> citations)
     {
-        if (citations.Count == 0) return Confidence.H;
-        var best = Confidence.L;
         foreach (var c in citations)
         {
-            if (c.Text.Confidence < best) best = c.Text.Confidence;
+            if (c.Text.Confidence != Confidence.L) return Confidence.H;
         }
-        return best;
+        return citations.Count == 0 ? Confidence.H : Confidence.L;
     }
 
     /// <summary>Three-valued conjunction with confidence; settled once it fails on an H ground.</summary>
