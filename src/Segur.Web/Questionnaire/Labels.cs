@@ -112,6 +112,9 @@ public static class Labels
             ["agent_entretien"] = "Agent(e) d'entretien", ["cuisinier"] = "Cuisinier(ère)", ["lingere"] = "Lingère, lingerie",
             ["agent_technique"] = "Agent(e) technique", ["ouvrier"] = "Ouvrier(ère)", ["chauffeur"] = "Chauffeur",
             ["directeur"] = "Directeur(rice)", ["cadre_administratif"] = "Cadre administratif", ["enseignant"] = "Enseignant(e)", ["autre"] = "Autre métier",
+            ["cadre_sante"] = "Cadre de santé", ["pedicure_podologue"] = "Pédicure-podologue", ["orthoptiste"] = "Orthoptiste",
+            ["audioprothesiste"] = "Audioprothésiste", ["adjoint_technique_justice"] = "Adjoint(e) technique du ministère de la justice",
+            ["cadre_educatif_pjj"] = "Cadre éducatif de la PJJ", ["surveillant_penitentiaire"] = "Surveillant(e) pénitentiaire",
         },
         ["emploi.statut"] = new()
         {
@@ -119,7 +122,7 @@ public static class Labels
             ["contractuel_droit_public"] = "Contractuel(le) de droit public", ["contractuel_droit_prive"] = "Contractuel(le) de droit privé (contrat aidé, etc. chez un employeur public)",
             ["militaire"] = "Militaire", ["ouvrier_etat"] = "Ouvrier(ère) de l'État", ["salarie"] = "Salarié(e) (CDI ou CDD de droit privé)",
             ["interimaire"] = "Intérimaire", ["apprenti"] = "Apprenti(e)", ["contrat_professionnalisation"] = "Contrat de professionnalisation",
-            ["contrat_aide"] = "Contrat aidé", ["independant"] = "Indépendant(e), libéral(e)", ["mis_a_disposition"] = "Mis(e) à disposition",
+            ["contrat_aide"] = "Contrat aidé", ["independant"] = "Indépendant(e), libéral(e)", ["mis_a_disposition"] = "Mis(e) à disposition", ["praticien_hospitalier"] = "Praticien hospitalier titulaire",
         },
     };
 
@@ -138,6 +141,7 @@ public static class Labels
         ["employeur.rattachement_eps_ou_ehpad"] = ("Votre structure est-elle rattachée à un hôpital public ou à un établissement public gérant des EHPAD ?", "Répondez oui pour un EHPAD public."),
         ["employeur.financement_assurance_maladie"] = ("Votre structure est-elle financée, même en partie, par l'assurance maladie ?", null),
         ["employeur.deliberation_prime_revalorisation"] = ("Votre collectivité a-t-elle institué la prime de revalorisation de 2022 (décret n° 2022-728) ?", null),
+        ["employeur.deliberation_prime_medecins"] = ("Votre collectivité a-t-elle institué la prime de 517 € des médecins (décrets n° 2022-717 et 2022-728) ?", "Délibération distincte de celle sur la prime socio-éducative."),
         ["emploi.fonctions_socio_educatives_principales"] = ("Exercez-vous principalement des fonctions d'accompagnement socio-éducatif ?", null),
         ["emploi.quotite"] = ("Quel est votre temps de travail ?", null),
         ["emploi.temps_partiel"] = ("S'agit-il d'un temps partiel (sur autorisation ou de droit) ?", "Répondez non pour un poste à temps non complet."),
@@ -167,6 +171,7 @@ public static class Labels
         "employeur.rattachement_eps_ou_ehpad" => "rattachement à un hôpital ou à un gestionnaire d'EHPAD public",
         "employeur.financement_assurance_maladie" => "financement par l'assurance maladie",
         "employeur.deliberation_prime_revalorisation" => "délibération instituant la prime de 2022",
+        "employeur.deliberation_prime_medecins" => "délibération instituant la prime des médecins",
         "emploi.profession" => "métier",
         "emploi.statut" => "statut",
         "emploi.fonctions_socio_educatives_principales" => "fonctions socio-éducatives principales",
