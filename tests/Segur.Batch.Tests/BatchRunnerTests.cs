@@ -33,7 +33,7 @@ public sealed class BatchRunnerTests : IDisposable
     [
         "id", "employeur.secteur", "employeur.versant", "employeur.idcc", "employeur.organisme", "employeur.structure",
         "employeur.financement_assurance_maladie", "employeur.rattachement_eps_ou_ehpad", "employeur.adherent_axess", "employeur.champ_bass",
-        "employeur.deliberation_prime_revalorisation", "emploi.profession", "emploi.statut", "emploi.fonctions_socio_educatives_principales",
+        "employeur.deliberation_prime_revalorisation", "employeur.deliberation_prime_medecins", "emploi.profession", "emploi.statut", "emploi.fonctions_socio_educatives_principales",
         "emploi.quotite", "emploi.temps_partiel", "emploi.entree", "emploi.sortie", "emploi.part_temps_structures_eligibles", "emploi.fraction_traitement",
     ];
 

@@ -63,6 +63,7 @@ public sealed class Interview(Legislation law, ProfileReader reader)
         "employeur.versant", "employeur.organisme", "emploi.statut", "employeur.rattachement_eps_ou_ehpad",
         "employeur.financement_assurance_maladie", "employeur.champ_bass", "employeur.idcc", "employeur.adherent_axess",
         "emploi.fonctions_socio_educatives_principales", "employeur.deliberation_prime_revalorisation",
+        "employeur.deliberation_prime_medecins",
     ];
 
     /// <summary>Fields the questionnaire can ask (the others are accepted by the API only).</summary>
