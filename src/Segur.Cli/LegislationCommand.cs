@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Segur.Engine;
 using Segur.Engine.Law;
-using Segur.Engine.Reports;
+using Segur.Reports;
 
 namespace Segur.Cli;
 

@@ -6,7 +6,7 @@ using Segur.Engine;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 using Segur.Engine.Profiles;
-using Segur.Engine.Reports;
+using Segur.Reports;
 using Segur.Engine.Time;
 using Segur.Questions;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Segur.Engine;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Profiles;
-using Segur.Engine.Reports;
+using Segur.Reports;
 using Segur.Engine.Time;
 
 namespace Segur.Cli;

@@ -1,4 +1,4 @@
-using Segur.Engine.Reports;
+using Segur.Reports;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

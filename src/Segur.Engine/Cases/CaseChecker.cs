@@ -37,7 +37,7 @@ public sealed class CaseChecker(Evaluator evaluator)
 
     private static IEnumerable<string> Reasons(MonthResult m) =>
         m.Uncertainties.Where(u => u.Confidence != Confidence.H).Select(u => $"{u.Id} [{u.Confidence}]")
-            .Concat(m.Measures.Where(r => m.Retained.Contains(r.Measure.Id)).SelectMany(r => r.Caveats).Select(Reports.Words.Tagged))
+            .Concat(m.Measures.Where(r => m.Retained.Contains(r.Measure.Id)).SelectMany(r => r.Caveats).Select(c => $"[{c.Confidence}] {c.Text}"))
             .Concat(m.Eligible ? [] : m.Measures.Where(r => r.Verdict == Verdict.Undetermined).Select(r => r.Measure.Id + " indéterminée (" + string.Join(", ", r.MissingFields) + ")"))
             .Concat(m.Eligible ? [] : m.Measures.Where(r => r.Verdict == Verdict.NotEligible && r.Uncertain).Select(r => $"{r.Measure.Id} écartée sur un fondement noté {r.Confidence}"));
 
@@ -51,5 +51,5 @@ public sealed class CaseChecker(Evaluator evaluator)
     }
 
     private static bool Failed(IEnumerable<CriterionNode> criteria, string id) =>
-        criteria.Any(c => (Reports.Words.Id(c) == id && c.Result == Tri.False) || Failed(c.Children, id));
+        criteria.Any(c => (c is not ExclusionNode && c.Name == id && c.Result == Tri.False) || Failed(c.Children, id));
 }

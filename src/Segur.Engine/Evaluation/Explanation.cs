@@ -25,18 +25,25 @@ public abstract class CriterionNode
 
     /// <summary>Sub-criteria (only for a composite rule).</summary>
     public IReadOnlyList<CriterionNode> Children { get; init; } = [];
+
+    /// <summary>The node's name in its measure: « en_vigueur », « en_fonction », the rule's id, or the exclusion's id.</summary>
+    public abstract string Name { get; }
 }
 
 /// <summary>The measure's span of application and the publication of the text that institutes it.</summary>
 public sealed class InForceNode : CriterionNode
 {
     public required Measure Measure { get; init; }
+
+    public override string Name => "en_vigueur";
 }
 
 /// <summary>Days in post in the month, when the profile gives an entry or exit date.</summary>
 public sealed class InPostNode : CriterionNode
 {
     public required int Thirtieths { get; init; }
+
+    public override string Name => "en_fonction";
 }
 
 /// <summary>A criterion of the measure file (<see cref="Law.Rule"/>), leaf or composite.</summary>
@@ -46,6 +53,8 @@ public sealed class RuleNode : CriterionNode
 
     /// <summary>The rule's id in its measure file ("" for an unnamed nested rule).</summary>
     public string Id => Rule.Id;
+
+    public override string Name => Rule.Id;
 }
 
 /// <summary>A stated exclusion examined for the measure: <see cref="Applies"/> says whether it rules the worker out.</summary>
@@ -55,6 +64,8 @@ public sealed class ExclusionNode : CriterionNode
 
     /// <summary>True when the exclusion applies (the criterion « not excluded » then fails).</summary>
     public Tri Applies => TriLogic.Not(Result);
+
+    public override string Name => Exclusion.Id;
 }
 
 /// <summary>What a step of the amount does.</summary>

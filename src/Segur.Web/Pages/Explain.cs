@@ -1,7 +1,7 @@
 using Segur.Engine;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
-using Segur.Engine.Reports;
+using Segur.Reports;
 
 namespace Segur.Web.Pages;
 

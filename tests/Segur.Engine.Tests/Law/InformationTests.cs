@@ -1,7 +1,6 @@
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 using Segur.Engine.Profiles;
-using Segur.Engine.Reports;
 using Segur.Engine.Time;
 
 namespace Segur.Engine.Tests.Law;
@@ -52,8 +51,5 @@ public sealed class InformationTests : IDisposable
         Assert.Empty(evaluation.Months[0].Informations);
         Assert.Equal("test-aide-domicile", Assert.Single(evaluation.Months[1].Informations).Id);
         Assert.Equal(plain.Months.Select(m => (m.Eligible, m.Gross)), evaluation.Months.Select(m => (m.Eligible, m.Gross)));
-        Assert.Contains("ℹ Aide à domicile : une autre revalorisation : Note de test.", TextReport.Write(evaluation));
-        Assert.Contains("\"informations\": [", JsonReport.Write(evaluation));
-        Assert.Contains("\"id\": \"test-aide-domicile\"", JsonReport.Write(evaluation));
     }
 }

@@ -5,7 +5,9 @@ using System.Text.Json;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 
-namespace Segur.Engine.Reports;
+using Segur.Engine;
+
+namespace Segur.Reports;
 
 /// <summary>
 /// Writes an evaluation as the JSON contract of <c>docs/sortie-json.md</c>. Deterministic: fixed key

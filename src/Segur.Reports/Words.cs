@@ -1,7 +1,9 @@
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 
-namespace Segur.Engine.Reports;
+using Segur.Engine;
+
+namespace Segur.Reports;
 
 /// <summary>The French words of the output contract (docs/sortie-json.md).</summary>
 public static class Words
@@ -49,14 +51,7 @@ public static class Words
             .Select(g => (g.First().Node, (IReadOnlyList<string>)g.Select(p => p.Measure).ToList()));
 
     /// <summary>The external id of a criterion node in the output contract: an exclusion is « exclusion.ID ».</summary>
-    public static string Id(CriterionNode c) => c switch
-    {
-        InForceNode => "en_vigueur",
-        InPostNode => "en_fonction",
-        RuleNode r => r.Id,
-        ExclusionNode e => "exclusion." + e.Exclusion.Id,
-        _ => "",
-    };
+    public static string Id(CriterionNode c) => c is ExclusionNode e ? "exclusion." + e.Exclusion.Id : c.Name;
 
     /// <summary>A caveat as one line of notes: « [M] text ».</summary>
     public static string Tagged(Caveat c) => $"[{c.Confidence}] {c.Text}";

@@ -2,7 +2,9 @@ using System.Text;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 
-namespace Segur.Engine.Reports;
+using Segur.Engine;
+
+namespace Segur.Reports;
 
 /// <summary>
 /// The French text report: a table of months grouped into runs of identical outcome, the total, then
@@ -48,7 +50,7 @@ public static class TextReport
         return sb.ToString();
     }
 
-    private static string Describe(Profiles.Profile p)
+    private static string Describe(Engine.Profiles.Profile p)
     {
         var parts = new List<string?>
         {
