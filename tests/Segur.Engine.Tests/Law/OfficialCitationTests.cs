@@ -12,10 +12,9 @@ namespace Segur.Engine.Tests.Law;
 /// none). Secondary pages belong in <c>voir_aussi</c>.
 /// </summary>
 /// <remarks>
-/// The rule is reported for every catalogue but, until the three legal branches are merged, only asserted on
-/// the texts of the citations branch (<see cref="OwnedHere"/>). The texts still to be fixed by the other
-/// branches are listed by id in <see cref="StillToDoByOthers"/>; after merging, the lead turns the report into
-/// a full assertion (empty both lists).
+/// Asserted on every catalogue. The texts whose official address or JO date could not be read in the stored
+/// sources are named once, with the reason, in <see cref="KnownGaps"/>; fixing one fails the test until its
+/// entry is removed, so the list only shrinks.
 /// </remarks>
 public sealed class OfficialCitationTests(ITestOutputHelper output)
 {
@@ -58,63 +57,45 @@ public sealed class OfficialCitationTests(ITestOutputHelper output)
         ["non vérifi", "non relev", "non établi", "non confirm", "non lu", "pas été lu", "pas été relev", "pas été vérifi", "à relever", "inconnu"];
 
     /// <summary>Catalogues of the citations branch, and its three entries of <c>references.yaml</c>.</summary>
-    private static readonly string[] OwnedCatalogues = ["references-employeur.yaml", "references-grilles.yaml"];
-    private static readonly string[] OwnedInMainCatalogue = ["cnracl-taux-cotisation", "csg-crds-revenus-activite", "ordonnance-96-50"];
 
     /// <summary>
     /// Texts of the citations branch whose official address is known but whose Journal officiel date could
     /// not be read in the stored sources: each stays listed (and reported) until the date is read on
     /// Légifrance. The test fails if one of them is fixed and not removed from here.
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, string> JoDateNotFoundHere = new Dictionary<string, string>
+    /// <summary>Texts whose official address or JO date was not found in the stored sources, and why.</summary>
+    private static readonly IReadOnlyDictionary<string, string> KnownGaps = new Dictionary<string, string>
     {
         ["decret-2010-1749"] = "date du JO (fin décembre 2010) non lue ; adresse Légifrance connue",
         ["decret-2012-1507"] = "date du JO (fin décembre 2012) non lue ; adresse Légifrance connue",
         ["decret-2025-1341"] = "date du JO (fin décembre 2025) non lue ; adresse Légifrance connue",
-    };
-
-    /// <summary>
-    /// Texts of <c>references.yaml</c> owned by the other legal branches (public and private measures) that did
-    /// not yet meet the rule on the citations branch. Reported, not asserted; the lead empties this list after
-    /// merging the branches.
-    /// </summary>
-    public static readonly IReadOnlySet<string> StillToDoByOthers = new HashSet<string>
-    {
-        // Public measures: CTI decrees and arrêtés, point d'indice, pay rules, court decisions.
-        "arrete-2020-09-19-cti", "arrete-2020-10-31-cti", "cc-2023-1084-qpc", "ce-2024-07-17",
-        "decret-2016-670", "decret-2021-740", "decret-2022-161", "decret-2022-717", "decret-2022-728",
-        "decret-2022-738", "decret-2022-741", "decret-2022-994", "decret-2022-1497", "decret-2022-1498",
-        "decret-2023-519", "decret-62-765", "ordonnance-82-296", "temps-partiel-6-7",
-        // Private measures: agreement and extension arrêtés.
-        "arrete-agrement-2020-12-08", "arrete-agrement-2022-01-06", "arrete-agrement-2022-06-17",
-        "arrete-agrement-2024-06-25", "arrete-extension-2022-07-12", "arrete-extension-2024-08-05",
+        ["decret-62-765"] = "date du JO non lue (intitulé « du 6 » ou « du 8 juillet 1962 » selon les sources) ; contenu de l'art. 1er sûr",
+        ["ordonnance-82-296"] = "date du JO non lue (entrée en vigueur le 2 avril 1982)",
+        ["decret-85-1148"] = "date du JO non lue (entrée en vigueur le 5 novembre 1985) ; adresse Légifrance connue",
+        ["arrete-2020-10-31-cti"] = "date du JO et identifiant JORF non trouvés ; effet confirmé par deux sources",
+        ["arrete-agrement-2020-12-08"] = "date du JO et identifiant JORF non trouvés",
+        ["arrete-extension-2022-07-12"] = "date du JO et identifiant JORF non trouvés",
+        ["cc-2023-1084-qpc"] = "date de publication au JO de la décision non relevée ; décision lue sur le site du Conseil constitutionnel",
+        ["ce-2024-07-17"] = "numéro de la décision non vu (vraisemblablement n° 475351, celui de la décision de renvoi de la QPC) : adresse officielle non construite",
     };
 
     private sealed record Offence(string Id, string Nature, bool AddressNotOfficial, bool JoDateMissing, string Detail);
 
     [Fact]
-    public void EveryOfficialText_HasItsOfficialAddressAndJoDate_OnTheTextsOwnedHere()
+    public void EveryOfficialText_HasItsOfficialAddressAndJoDate_OrIsAKnownGap()
     {
-        var owned = OwnedHere();
         var offences = Offences(TestLaw.Law).ToList();
-        output.WriteLine(Report(offences, owned));
-
-        var ownedOffences = offences.Where(o => owned.Contains(o.Id)).ToList();
-        var unexpected = ownedOffences
-            .Where(o => o.AddressNotOfficial || !JoDateNotFoundHere.ContainsKey(o.Id))
-            .Select(o => $"{o.Id} : {o.Detail}")
-            .ToList();
-        Assert.True(unexpected.Count == 0, "Textes de cette branche sans adresse officielle ou sans date de JO vérifiée :\n" + string.Join("\n", unexpected));
-
-        var fixedButListed = JoDateNotFoundHere.Keys.Where(id => ownedOffences.All(o => o.Id != id)).ToList();
-        Assert.True(fixedButListed.Count == 0, "Date de JO désormais renseignée : retirer de JoDateNotFoundHere " + string.Join(", ", fixedButListed));
+        output.WriteLine(Report(offences));
+        var unexpected = offences.Where(o => !KnownGaps.ContainsKey(o.Id)).Select(o => $"{o.Id} : {o.Detail}").ToList();
+        Assert.True(unexpected.Count == 0, "Textes sans adresse officielle ou sans date de JO vérifiée :\n" + string.Join("\n", unexpected));
+        var fixedButListed = KnownGaps.Keys.Where(id => offences.All(o => o.Id != id)).ToList();
+        Assert.True(fixedButListed.Count == 0, "Lacune comblée : retirer de KnownGaps " + string.Join(", ", fixedButListed));
     }
 
     [Fact]
-    public void OwnedTexts_KeepSecondaryPagesOutOfTheirUrl_AndDoNotRepeatIt()
+    public void EveryText_KeepsSecondaryPagesOutOfItsUrl_AndDoesNotRepeatThem()
     {
-        var owned = OwnedHere();
-        foreach (var text in TestLaw.Law.Texts.Values.Where(t => owned.Contains(t.Id)))
+        foreach (var text in TestLaw.Law.Texts.Values)
         {
             Assert.DoesNotContain(text.Url, text.SeeAlso);
             Assert.Equal(text.SeeAlso.Distinct().Count(), text.SeeAlso.Count);
@@ -134,13 +115,6 @@ public sealed class OfficialCitationTests(ITestOutputHelper output)
         Assert.False(IsOfficial("https://juriblio.fr/decrets/decret-no-2018-732-du-21-aout-2018/171542136"));
         Assert.False(IsOfficial("https://www.legifrance.gouv.fr.example.org/jorf/id/JORFTEXT000049059894"));
         Assert.False(IsOfficial("http://notlegifrance.gouv.fr/x"));
-    }
-
-    [Fact]
-    public void StillToDoByOthers_NamesOnlyTextsOfTheMainCatalogue()
-    {
-        var owned = OwnedHere();
-        Assert.All(StillToDoByOthers, id => Assert.DoesNotContain(id, owned));
     }
 
     public static bool IsOfficial(string url)
@@ -185,17 +159,7 @@ public sealed class OfficialCitationTests(ITestOutputHelper output)
         return sentence.Length == 0 || UnverifiedMarkers.Any(m => sentence.Contains(m, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static HashSet<string> OwnedHere()
-    {
-        var ids = new HashSet<string>(OwnedInMainCatalogue, StringComparer.Ordinal);
-        var key = new Regex(@"^  ([a-z0-9][a-z0-9-]*):\s*$", RegexOptions.Multiline);
-        foreach (var file in OwnedCatalogues)
-            foreach (Match m in key.Matches(File.ReadAllText(Path.Combine(TestLaw.Legislation, file))))
-                ids.Add(m.Groups[1].Value);
-        return ids;
-    }
-
-    private static string Report(IReadOnlyList<Offence> offences, HashSet<string> owned)
+    private static string Report(IReadOnlyList<Offence> offences)
     {
         var sb = new StringBuilder();
         var official = TestLaw.Law.Texts.Values.Count(t => OfficialNatures.Contains(t.Nature));
@@ -206,10 +170,8 @@ public sealed class OfficialCitationTests(ITestOutputHelper output)
             sb.AppendLine($"{title} ({list.Count}) :");
             foreach (var o in list) sb.AppendLine($"  - {o.Id} [{o.Nature}] : {o.Detail}");
         }
-        Section("Branche « citations » (à corriger ici)", offences.Where(o => owned.Contains(o.Id) && !JoDateNotFoundHere.ContainsKey(o.Id)));
-        Section("Branche « citations », date de JO introuvable dans les sources stockées", offences.Where(o => JoDateNotFoundHere.ContainsKey(o.Id)));
-        Section("Autres branches, listés dans StillToDoByOthers", offences.Where(o => !owned.Contains(o.Id) && StillToDoByOthers.Contains(o.Id)));
-        Section("Autres branches, NON listés (nouveaux textes à corriger)", offences.Where(o => !owned.Contains(o.Id) && !StillToDoByOthers.Contains(o.Id)));
+        Section("Lacunes connues (adresse ou date introuvable dans les sources stockées)", offences.Where(o => KnownGaps.ContainsKey(o.Id)));
+        Section("À corriger", offences.Where(o => !KnownGaps.ContainsKey(o.Id)));
 
         var secondary = TestLaw.Law.Texts.Values
             .Where(t => !OfficialNatures.Contains(t.Nature) && t.Nature is not ("source_secondaire" or "page_officielle") && !IsOfficial(t.Url) && !IsSignatory(t.Url))
