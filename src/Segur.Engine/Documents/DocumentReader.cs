@@ -37,7 +37,7 @@ public sealed class DocumentReader(DocumentSchemas schemas)
         if (schema.Evaluate(root, Schemas.Options(OutputFormat.Flag)).IsValid) return [];
         var results = schema.Evaluate(root, Schemas.Options(OutputFormat.List));
         if (root is null) return [$"{doc.File} : fichier vide ; attendu un document {kind.Name} (voir docs/legislation.md)"];
-        return SchemaErrors.Translate(results, doc, Schemas);
+        return SchemaErrors.Translate(results, doc, kind, Schemas);
     }
 
     /// <summary>The typed document of a document that passed <see cref="Check"/>; objects deriving from <see cref="Located"/> get their line.</summary>

@@ -25,7 +25,7 @@ public sealed class DocumentSchemas
         {
             var schema = JsonSchema.FromText(text);
             _schemas[name] = schema;
-            _raw[schema.BaseUri.GetLeftPart(UriPartial.Path)] = JsonNode.Parse(text)!;
+            _raw[name] = JsonNode.Parse(text)!;
         }
     }
 
@@ -55,34 +55,38 @@ public sealed class DocumentSchemas
         return options;
     }
 
-    /// <summary>The schema object at an absolute schema location (<c>…/communs.schema.json#/$defs/condition</c>), or null.</summary>
-    internal JsonObject? At(Uri location)
+    /// <summary>
+    /// Follows an evaluation path (<c>/$ref/properties/criteres/items/$ref</c>) from the schema of
+    /// <paramref name="kind"/>, through <c>$ref</c>s across files: the subschema reached, and the closest
+    /// <c>description</c> met on the way (a property's own words win over its type's).
+    /// </summary>
+    internal (JsonObject? Schema, string? Description) Walk(DocumentKind kind, string evaluationPath)
     {
-        if (!_raw.TryGetValue(location.GetLeftPart(UriPartial.Path), out var root)) return null;
-        JsonNode? node = root;
-        var fragment = Uri.UnescapeDataString(location.Fragment.TrimStart('#'));
-        foreach (var part in fragment.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var file = kind.Schema;
+        JsonNode? node = _raw.GetValueOrDefault(file);
+        string? description = null;
+        var referenced = false;
+        foreach (var raw in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var key = YamlDocument.Unescape(part);
-            node = node switch
+            if (node is not JsonObject o) return (null, description);
+            if (o["description"] is JsonValue dv && !(referenced && description is not null)) description = dv.GetValue<string>();
+            referenced = false;
+            var seg = YamlDocument.Unescape(raw);
+            if (seg == "$ref" && o["$ref"] is JsonValue rv)
             {
-                JsonObject o => o.TryGetPropertyValue(key, out var v) ? v : null,
-                JsonArray a when int.TryParse(key, out var i) && i >= 0 && i < a.Count => a[i],
-                _ => null,
-            };
-            if (node is null) return null;
+                var target = rv.GetValue<string>();
+                var hash = target.IndexOf('#');
+                var targetFile = hash == 0 ? file : target[..(hash < 0 ? target.Length : hash)];
+                file = targetFile;
+                node = _raw.GetValueOrDefault(file);
+                foreach (var part in (hash < 0 ? "" : target[(hash + 1)..]).Split('/', StringSplitOptions.RemoveEmptyEntries))
+                    node = (node as JsonObject)?[YamlDocument.Unescape(part)];
+                referenced = true;
+                continue;
+            }
+            node = o[seg];
         }
-        return Resolve(node as JsonObject, location);
-    }
-
-    /// <summary>Follows a subschema made only of a <c>$ref</c> (and a description), keeping the outer description.</summary>
-    internal JsonObject? Resolve(JsonObject? schema, Uri baseUri, int depth = 0)
-    {
-        if (schema is null || depth > 8 || !schema.TryGetPropertyValue("$ref", out var r) || r is not JsonValue v) return schema;
-        var target = At(new Uri(baseUri, v.GetValue<string>()));
-        if (target is null) return schema;
-        var merged = (JsonObject)target.DeepClone();
-        if (schema["description"] is { } d) merged["description"] = d.DeepClone();
-        return merged;
+        if (node is JsonObject last && last["description"] is JsonValue d && !(referenced && description is not null)) description = d.GetValue<string>();
+        return (node as JsonObject, description);
     }
 }

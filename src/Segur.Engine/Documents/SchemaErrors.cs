@@ -12,17 +12,17 @@ namespace Segur.Engine.Documents;
 /// </summary>
 internal static partial class SchemaErrors
 {
-    public static List<string> Translate(EvaluationResults results, YamlDocument doc, DocumentSchemas schemas)
+    public static List<string> Translate(EvaluationResults results, YamlDocument doc, DocumentKind kind, DocumentSchemas schemas)
     {
         var found = new List<(Position At, string Text)>();
         foreach (var d in results.Details.Prepend(results))
         {
             if (d.Errors is null) continue;
             var pointer = d.InstanceLocation.ToString();
-            var subschema = schemas.At(d.SchemaLocation);
+            var path = d.EvaluationPath.ToString();
             foreach (var (keyword, message) in d.Errors)
             {
-                if (Message(doc, schemas, d, pointer, subschema, keyword, message) is { } m && !found.Contains(m)) found.Add(m);
+                if (Message(doc, schemas, kind, path, pointer, keyword, message) is { } m && !found.Contains(m)) found.Add(m);
             }
         }
         if (found.Count == 0) found.Add((new Position(1, 1), "document non conforme à son schéma ; voir docs/legislation.md pour la forme attendue"));
@@ -30,17 +30,18 @@ internal static partial class SchemaErrors
             .Select(f => $"{doc.File}, ligne {f.At.Line}, colonne {f.At.Column} : {f.Text}").ToList();
     }
 
-    private static (Position, string)? Message(YamlDocument doc, DocumentSchemas schemas, EvaluationResults d, string pointer,
-        JsonObject? subschema, string keyword, string message)
+    private static (Position, string)? Message(YamlDocument doc, DocumentSchemas schemas, DocumentKind kind, string evaluationPath, string pointer,
+        string keyword, string message)
     {
+        var (subschema, description) = schemas.Walk(kind, evaluationPath);
         var path = Path(doc, pointer);
         var prefix = path.Length == 0 ? "" : path + " : ";
         if (keyword == "additionalProperties" || keyword == "$ref" || keyword == "properties" || keyword == "items") return null;
-        if (keyword == "false" || message.Contains("false schema", StringComparison.Ordinal))
+        if (keyword is "" or "false" || message.Contains("false schema", StringComparison.Ordinal))
         {
             var parent = YamlDocument.Parent(pointer);
             var key = YamlDocument.Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]);
-            var owner = schemas.At(ParentLocation(d.SchemaLocation));
+            var owner = schemas.Walk(kind, YamlDocument.Parent(evaluationPath)).Schema;
             var allowed = owner?["properties"] is JsonObject props ? string.Join(", ", props.Select(p => p.Key)) : null;
             var parentPath = Path(doc, parent);
             return (doc.KeyAt(pointer), $"{(parentPath.Length == 0 ? "" : parentPath + " : ")}clé inconnue « {key} »"
@@ -49,29 +50,20 @@ internal static partial class SchemaErrors
         switch (keyword)
         {
             case "type":
-                return (doc.At(pointer), $"{prefix}trouvé {Found(At(doc.Root, pointer))} ; attendu {Expected(subschema)}");
+                return (doc.At(pointer), $"{prefix}trouvé {Found(At(doc.Root, pointer))} ; attendu {Expected(subschema, description)}");
             case "required":
                 var names = QuotedNames().Matches(message).Select(m => m.Groups[1].Value).ToList();
-                var props = subschema?["properties"] as JsonObject;
                 var text = string.Join(" ; ", names.Select(n =>
                 {
-                    var p = schemas.Resolve(props?[n] as JsonObject, d.SchemaLocation);
-                    var what = p?["description"]?.GetValue<string>();
+                    var what = schemas.Walk(kind, $"{evaluationPath}/properties/{YamlDocument.Escape(n)}").Description;
                     return $"clé « {n} » manquante" + (what is null ? "" : $" ; attendu {what}");
                 }));
                 return (doc.At(pointer), prefix + text);
             case "enum" or "const":
-                return (doc.At(pointer), $"{prefix}valeur {Found(At(doc.Root, pointer))} inconnue ; attendu {Expected(subschema)}");
+                return (doc.At(pointer), $"{prefix}valeur {Found(At(doc.Root, pointer))} inconnue ; attendu {Expected(subschema, description)}");
             default:
-                return (doc.At(pointer), $"{prefix}valeur {Found(At(doc.Root, pointer))} refusée ; attendu {Expected(subschema)}");
+                return (doc.At(pointer), $"{prefix}valeur {Found(At(doc.Root, pointer))} refusée ; attendu {Expected(subschema, description)}");
         }
-    }
-
-    private static Uri ParentLocation(Uri location)
-    {
-        var text = location.ToString();
-        var cut = text.LastIndexOf("/additionalProperties", StringComparison.Ordinal);
-        return cut < 0 ? location : new Uri(text[..cut]);
     }
 
     /// <summary>« criteres « lieu », une_de n° 2, condition » for <c>/criteres/1/une_de/1/condition</c>.</summary>
@@ -129,7 +121,7 @@ internal static partial class SchemaErrors
 
     private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
-    private static string Expected(JsonObject? schema)
+    private static string Expected(JsonObject? schema, string? description)
     {
         var types = schema?["type"] switch
         {
@@ -144,8 +136,8 @@ internal static partial class SchemaErrors
             : types.SequenceEqual(["boolean"]) ? "true ou false"
             : types.Count > 0 ? "une valeur simple (texte, nombre ou date), pas une liste ni un objet"
             : "une autre forme";
-        var description = schema?["description"]?.GetValue<string>();
-        return description is null ? phrase : $"{phrase} : {description}";
+        if (description is null) return phrase;
+        return description.StartsWith(phrase, StringComparison.Ordinal) ? description : $"{phrase} : {description}";
     }
 
     [GeneratedRegex("\"([^\"]+)\"")]
