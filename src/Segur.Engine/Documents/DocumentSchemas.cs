@@ -48,11 +48,17 @@ public sealed class DocumentSchemas
     internal JsonSchema Get(DocumentKind kind) =>
         _schemas.TryGetValue(kind.Schema, out var s) ? s : throw new InvalidOperationException($"schéma {kind.Schema} absent du moteur");
 
+    // One options object per output format, built once: the schema library caches its evaluation plan per options.
+    private EvaluationOptions? _flag;
+    private EvaluationOptions? _list;
+
     internal EvaluationOptions Options(OutputFormat format)
     {
+        ref var cached = ref format == OutputFormat.Flag ? ref _flag : ref _list;
+        if (cached is not null) return cached;
         var options = new EvaluationOptions { OutputFormat = format };
         foreach (var s in _schemas.Values) options.SchemaRegistry.Register(s);
-        return options;
+        return cached = options;
     }
 
     /// <summary>

@@ -72,6 +72,17 @@ internal static class YamlParsing
             return new YamlDocument(file, root, events, _values, _keys, _pointers);
         }
 
+        private static bool HasLoneSurrogate(string s)
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (!char.IsSurrogate(s[i])) continue;
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+                else return true;
+            }
+            return false;
+        }
+
         private static Position Pos(Mark m) => new((int)Math.Clamp(m.Line, 1, int.MaxValue), (int)Math.Clamp(m.Column, 1, int.MaxValue));
 
         private SegurException Error(Mark at, string message) => new($"{file}, ligne {Pos(at).Line}, colonne {Pos(at).Column} : {message}");
@@ -80,7 +91,7 @@ internal static class YamlParsing
         private JsonNode? Node(string pointer, int depth)
         {
             if (events[_i] is AnchorAlias alias) throw Error(alias.Start, "alias YAML (« * ») non accepté ; recopiez la valeur");
-            var ev = (NodeEvent)events[_i];
+            if (events[_i] is not NodeEvent ev) throw Error(events[_i].Start, "valeur attendue (après « : » ou « - ») ; vérifiez l'indentation");
             if (depth > MaxDepth) throw Error(ev.Start, $"imbrication trop profonde (plus de {MaxDepth} niveaux) ; attendu un document de législation ordinaire");
             if (!ev.Anchor.IsEmpty) throw Error(ev.Start, "ancre YAML (« & ») non acceptée ; écrivez chaque valeur en entier");
             if (!ev.Tag.IsEmpty && !ev.Tag.IsNonSpecific) throw Error(ev.Start, $"étiquette YAML « {ev.Tag.Value} » non acceptée ; écrivez la valeur sans « ! »");
@@ -89,6 +100,7 @@ internal static class YamlParsing
             switch (ev)
             {
                 case Scalar s:
+                    if (HasLoneSurrogate(s.Value)) throw Error(s.Start, "texte illisible (caractère UTF-16 isolé, « \\ud800 » par exemple) ; attendu des caractères valides");
                     node = YamlJson.Scalar(s.Value, s.Style);
                     break;
                 case SequenceStart:
@@ -104,6 +116,7 @@ internal static class YamlParsing
                     {
                         if (events[_i] is not Scalar key || !key.Tag.IsEmpty && !key.Tag.IsNonSpecific || !key.Anchor.IsEmpty)
                             throw Error(events[_i].Start, "clé qui n'est pas un texte simple ; attendu « nom: valeur »");
+                        if (HasLoneSurrogate(key.Value)) throw Error(key.Start, "clé illisible (caractère UTF-16 isolé) ; attendu une clé de docs/legislation.md");
                         if (seen.TryGetValue(key.Value, out var first))
                             throw Error(key.Start, $"clé « {key.Value} » en double dans le même objet (déjà écrite ligne {Pos(first).Line}) ; attendu chaque clé une seule fois");
                         seen[key.Value] = key.Start;

@@ -43,6 +43,20 @@ public sealed partial class ProfileReader
     /// <summary>Validates an already parsed profile object.</summary>
     public Profile Read(JsonObject obj, string origin)
     {
+        try
+        {
+            return Validated(obj, origin);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A text that is not valid UTF-16 (a lone surrogate) cannot be read as a string; a number out of any
+            // decimal's range cannot be compared. A profile parsed from JSON text never gets here (JsonInput refuses both).
+            throw new SegurException($"{origin} : profil illisible (nombre hors des limites, ou texte avec un caractère UTF-16 isolé) ; attendu des nombres ordinaires et des textes faits de caractères valides");
+        }
+    }
+
+    private Profile Validated(JsonObject obj, string origin)
+    {
         // The flag output is cheap; the detailed list is built only to explain an invalid profile.
         var valid = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
         if (!valid)

@@ -12,7 +12,7 @@ public static partial class LegislationLoader
     /// schemes, implications, measures (then their priorities), exclusions, open questions, estimations,
     /// informations. Errors go to the context; an invalid element is left out, and what cites it says so.
     /// </summary>
-    private static CheckedLaw Check(Documents docs, Context ctx)
+    private static CheckedLaw Check(Documents docs, Context ctx, IReadOnlyList<Measure>? known = null)
     {
         foreach (var (file, dto) in docs.Catalogues) At(ctx, file, () => LoadTexts(ctx, dto));
         foreach (var (file, dto) in docs.Lists) At(ctx, file, () => LoadList(ctx, dto));
@@ -28,8 +28,9 @@ public static partial class LegislationLoader
         var implications = Unique(ctx, docs.Implications, d => d.Line, d => LoadImplication(ctx, d), i => i.Id, (i, _) => $"implication « {i.Id} » déjà définie");
         var measures = Unique(ctx, docs.Measures, d => d.Line, d => LoadMeasure(ctx, d), m => m.Id, (m, first) => $"mesure « {m.Id} » déjà définie dans {first.SourceFile}");
         CheckPriorities(ctx, measures);
+        foreach (var m in known ?? []) if (measures.All(x => x.Id != m.Id)) measures.Add(m);
         var exclusions = Unique(ctx, docs.Exclusions, d => d.Line, d => LoadExclusion(ctx, d, measures), e => e.Id, (e, _) => $"exclusion « {e.Id} » déjà définie");
-        foreach (var m in measures) m.Exclusions = exclusions.Where(e => e.MeasureIds.Contains(m.Id)).ToList();
+        foreach (var m in measures.Where(m => known?.Contains(m) != true)) m.Exclusions = exclusions.Where(e => e.MeasureIds.Contains(m.Id)).ToList();
         var uncertainties = Unique(ctx, docs.Uncertainties, d => d.Line, d => LoadUncertainty(ctx, d, measures), u => u.Id, (u, _) => $"incertitude « {u.Id} » déjà définie");
         var netEstimates = new List<NetEstimateRule>();
         var employerRates = new List<EmployerRateRule>();
