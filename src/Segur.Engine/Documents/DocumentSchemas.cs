@@ -75,7 +75,8 @@ public sealed class DocumentSchemas
         foreach (var raw in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (node is not JsonObject o) return (null, description);
-            if (o["description"] is JsonValue dv && !(referenced && description is not null)) description = dv.GetValue<string>();
+            var own = o["description"] is JsonValue dv ? dv.GetValue<string>() : null;
+            if (own is not null && !referenced) description = own;
             referenced = false;
             var seg = YamlDocument.Unescape(raw);
             if (seg == "$ref" && o["$ref"] is JsonValue rv)
@@ -87,12 +88,12 @@ public sealed class DocumentSchemas
                 node = _raw.GetValueOrDefault(file);
                 foreach (var part in (hash < 0 ? "" : target[(hash + 1)..]).Split('/', StringSplitOptions.RemoveEmptyEntries))
                     node = (node as JsonObject)?[YamlDocument.Unescape(part)];
-                referenced = true;
+                referenced = own is not null; // the words of the property win over those of its type
                 continue;
             }
             node = o[seg];
         }
-        if (node is JsonObject last && last["description"] is JsonValue d && !(referenced && description is not null)) description = d.GetValue<string>();
+        if (node is JsonObject last && last["description"] is JsonValue d && !referenced) description = d.GetValue<string>();
         return (node as JsonObject, description);
     }
 }
