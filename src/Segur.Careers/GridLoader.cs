@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Segur.Engine;
+using Segur.Engine.Documents;
 using Segur.Engine.Law;
 using Segur.Engine.Profiles;
 using Segur.Engine.Time;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Segur.Careers;
@@ -78,27 +78,27 @@ public static class GridLoader
             }
         }
 
+        /// <summary>Reads the file with the shared reader (syntax, then the shape of grilles.schema.json), then as nodes.</summary>
         private YamlMappingNode? Parse(string text)
         {
+            var reader = DocumentReader.Shared;
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
-                if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+                var problems = reader.Check(reader.Parse(text, file), DocumentKind.Grids);
+                if (problems.Count > 0)
                 {
-                    errors.Add($"{file} : fichier vide ou mal formé ; attendu un objet avec famille, intitule, references, remuneration et grilles (voir docs/carrieres.md)");
+                    errors.AddRange(problems);
                     return null;
                 }
-                return map;
             }
-            catch (YamlException e)
+            catch (SegurException e)
             {
-                var what = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException
-                    ? "clé en double dans le même objet ; attendu chaque clé une seule fois"
-                    : "YAML invalide ; vérifiez l'indentation, les deux-points et les guillemets";
-                errors.Add($"{file}, ligne {e.Start.Line}, colonne {e.Start.Column} : {what}");
+                errors.Add(e.Message);
                 return null;
             }
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return (YamlMappingNode)stream.Documents[0].RootNode;
         }
 
         private PayRule? Pay(YamlMappingNode? map, string where)
