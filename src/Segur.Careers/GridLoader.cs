@@ -32,7 +32,7 @@ public static class GridLoader
         var profiles = new ProfileReader(law);
         foreach (var f in files)
         {
-            var name = source is EmbeddedLegislation ? "legislation/" + f.Path : Path.Combine(source.Origin, f.Path);
+            var name = source.DisplayName(f.Path);
             var stem = f.Path[Folder.Length..^".yaml".Length];
             new FileReader(name, law, profiles, errors).Read(f.Text, stem, grids);
         }
