@@ -29,6 +29,10 @@ public sealed class DocumentReaderTests
             Assert.True(errors.Count == 0, f.Path + " : " + string.Join("\n", errors));
         }
         foreach (var r in new EmbeddedLegislation().Reforms()) Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(r.Text, r.Path), DocumentKind.Reform));
+        foreach (var c in new EmbeddedLegislation().Cases()) Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(c.Text, c.Path), DocumentKind.Cases));
+        var vocabulary = ((ILegislationSource)new EmbeddedLegislation()).Find("questions/vocabulaire.yaml")!;
+        Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(vocabulary.Text, vocabulary.Path), DocumentKind.QuestionVocabulary));
+        Assert.Equal(DocumentKind.All.Select(k => k.Schema).Append("communs.schema.json").Order(), DocumentReader.Shared.Schemas.Names.Order());
     }
 
     [Fact]
