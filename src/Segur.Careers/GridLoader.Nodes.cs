@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Segur.Engine;
-using Segur.Engine.Law;
-using Segur.Engine.Profiles;
-using Segur.Engine.Time;
 using YamlDotNet.RepresentationModel;
 
 namespace Segur.Careers;
