@@ -21,6 +21,8 @@ public sealed class DocumentSchemas
 
     private DocumentSchemas(IEnumerable<(string Name, string Text)> files)
     {
+        _flag = new ThreadLocal<EvaluationOptions>(() => NewOptions(OutputFormat.Flag));
+        _list = new ThreadLocal<EvaluationOptions>(() => NewOptions(OutputFormat.List));
         foreach (var (name, text) in files)
         {
             var schema = JsonSchema.FromText(text);
@@ -48,17 +50,18 @@ public sealed class DocumentSchemas
     internal JsonSchema Get(DocumentKind kind) =>
         _schemas.TryGetValue(kind.Schema, out var s) ? s : throw new InvalidOperationException($"schéma {kind.Schema} absent du moteur");
 
-    // One options object per output format, built once: the schema library caches its evaluation plan per options.
-    private EvaluationOptions? _flag;
-    private EvaluationOptions? _list;
+    // One options object per output format and per thread: the schema library caches its evaluation plan per
+    // options, and an options object must not be shared by two evaluations running at once (web requests, tests).
+    private readonly ThreadLocal<EvaluationOptions> _flag;
+    private readonly ThreadLocal<EvaluationOptions> _list;
 
-    internal EvaluationOptions Options(OutputFormat format)
+    internal EvaluationOptions Options(OutputFormat format) => format == OutputFormat.Flag ? _flag.Value! : _list.Value!;
+
+    private EvaluationOptions NewOptions(OutputFormat format)
     {
-        ref var cached = ref format == OutputFormat.Flag ? ref _flag : ref _list;
-        if (cached is not null) return cached;
         var options = new EvaluationOptions { OutputFormat = format };
         foreach (var s in _schemas.Values) options.SchemaRegistry.Register(s);
-        return cached = options;
+        return options;
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed partial class ProfileReader
         {
             return Validated(obj, origin);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or JsonException)
         {
             // A text that is not valid UTF-16 (a lone surrogate) cannot be read as a string; a number out of any
             // decimal's range cannot be compared. A profile parsed from JSON text never gets here (JsonInput refuses both).

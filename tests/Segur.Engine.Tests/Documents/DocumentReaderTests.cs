@@ -92,6 +92,15 @@ public sealed class DocumentReaderTests
         Assert.Contains("ligne 1, colonne 5 : texte illisible (caractère UTF-16 isolé", First("measures/m.yaml", "id: " + (char)0xD800 + "x\n"));
 
     [Fact]
+    public void CaseFile_NullCase_IsAFrenchError_EvenFromManyThreads()
+    {
+        // Found by fuzzing: an options object of the schema library shared by two threads let a null case through.
+        var messages = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 400, _ => messages.Add(Assert.Throws<SegurException>(() => Segur.Engine.Cases.CaseFileReader.Read("cas:\n  - ", "cases/c.yaml")).Message));
+        Assert.All(messages, m => Assert.StartsWith("cases/c.yaml, ligne 2, colonne 4 : cas n° 1 : trouvé une valeur vide ; attendu un objet", m));
+    }
+
+    [Fact]
     public void DeepNesting_IsAFrenchError() =>
         Assert.Contains("imbrication trop profonde", First("measures/m.yaml", "criteres: " + new string('[', 80) + new string(']', 80)));
 
