@@ -34,8 +34,13 @@ public sealed class DocumentReader(DocumentSchemas schemas)
     {
         var schema = Schemas.Get(kind);
         var root = doc.Root;
-        if (schema.Evaluate(root, Schemas.Options(OutputFormat.Flag)).IsValid) return [];
-        var results = schema.Evaluate(root, Schemas.Options(OutputFormat.List));
+        EvaluationResults results;
+        // The schema library is not safe for two evaluations of one schema at once (found by fuzzing): one at a time.
+        lock (schema)
+        {
+            if (schema.Evaluate(root, Schemas.Options(OutputFormat.Flag)).IsValid) return [];
+            results = schema.Evaluate(root, Schemas.Options(OutputFormat.List));
+        }
         if (root is null) return [$"{doc.File} : fichier vide ; attendu un document {kind.Name} (voir docs/legislation.md)"];
         return SchemaErrors.Translate(results, doc, kind, Schemas);
     }

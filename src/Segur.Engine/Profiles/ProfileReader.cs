@@ -16,7 +16,9 @@ namespace Segur.Engine.Profiles;
 public sealed partial class ProfileReader
 {
     private readonly Vocabulary _vocabulary;
-    private readonly JsonSchema _schema;
+    // One compiled schema per thread: the schema library is not safe for two evaluations of one schema at once
+    // (found by fuzzing: concurrent reads let invalid profiles through or crashed), and web requests run in parallel.
+    private readonly ThreadLocal<JsonSchema> _schema;
     private readonly IReadOnlyList<Implication> _implications;
 
     /// <summary>A reader for the law's vocabulary that also applies the facts the law implies.</summary>
@@ -27,7 +29,7 @@ public sealed partial class ProfileReader
     public ProfileReader(Vocabulary vocabulary, IReadOnlyList<Implication>? implications = null)
     {
         _vocabulary = vocabulary;
-        _schema = JsonSchema.FromText(vocabulary.SchemaText);
+        _schema = new ThreadLocal<JsonSchema>(() => JsonSchema.FromText(vocabulary.SchemaText));
         _implications = implications ?? [];
     }
 
@@ -58,10 +60,10 @@ public sealed partial class ProfileReader
     private Profile Validated(JsonObject obj, string origin)
     {
         // The flag output is cheap; the detailed list is built only to explain an invalid profile.
-        var valid = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
+        var valid = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
         if (!valid)
         {
-            var result = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            var result = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
             var problems = new List<string>();
             foreach (var d in result.Details)
             {

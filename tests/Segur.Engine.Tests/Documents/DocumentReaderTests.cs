@@ -101,6 +101,15 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
+    public void Profile_ReadFromManyThreads_GivesTheSameFrenchErrors()
+    {
+        var messages = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 400, i => messages.Add(Assert.Throws<SegurException>(() =>
+            TestLaw.Reader.Read(i % 2 == 0 ? """{"employeur": {"secteur": "public", "structure": "ehpad"}, "emploi": {"profession": "astronaute"}}""" : """{"emploi": {"profession": "infirmier"}}""", "profil.json")).Message));
+        Assert.Equal(2, messages.Distinct().Count());
+    }
+
+    [Fact]
     public void DeepNesting_IsAFrenchError() =>
         Assert.Contains("imbrication trop profonde", First("measures/m.yaml", "criteres: " + new string('[', 80) + new string(']', 80)));
 
