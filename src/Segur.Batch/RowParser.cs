@@ -53,6 +53,9 @@ public sealed class RowParser
             if (_vocabulary.TryGet(n, out var f)) fields[i] = f;
             else unknown.Add(n);
         }
+        var twice = names.Select(n => n.Trim()).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+            throw new Engine.SegurException($"{file}, ligne 1 : colonne(s) en double : {string.Join(", ", twice)} ; attendu chaque colonne une seule fois");
         if (unknown.Count > 0)
             throw new Engine.SegurException($"{file}, ligne 1 : colonne(s) inconnue(s) : {string.Join(", ", unknown)} ; attendu les noms pointés du schéma de profil (ex. employeur.secteur, emploi.profession ; voir docs/profil.md)");
         foreach (var r in RequiredFields)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Parquet;
 using Parquet.Schema;
 using Segur.Engine;
@@ -43,26 +44,57 @@ public sealed class CsvWorkforceReader : IWorkforceReader
     private readonly RowParser _parser;
     private readonly ColumnMap _map;
     private readonly string _path;
+    private readonly LineGuardReader _guard;
 
     public CsvWorkforceReader(string path, Legislation law, bool keepIds = true)
     {
         _path = path;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var text = new StreamReader(_stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _stream = Open(path);
+        _guard = new LineGuardReader(new StreamReader(new Utf8CheckingStream(_stream), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         try
         {
-            _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 17 });
+            _csv = CsvDataReader.Create(_guard, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 17 });
+            if (_guard.HeaderTooLong)
+                throw new SegurException($"{path}, ligne 1 : en-tête trop long (plus de {LineGuardReader.MaxLine} caractères) ; attendu les noms pointés des colonnes (employeur.secteur;employeur.structure;…)");
+            _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
+            var names = Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName).ToList();
+            if (names.Count == 0 || names is [""]) throw new SegurException($"{path} : fichier vide ; attendu une ligne d'en-tête (employeur.secteur;employeur.structure;emploi.profession;…)");
+            _map = _parser.MapColumns(names, path);
         }
-        catch (CsvFormatException e)
+        catch (Exception e) when (e is not SegurException)
         {
             _stream.Dispose();
-            throw new SegurException($"{path}, ligne {e.RowNumber} : CSV mal formé ({e.Message})");
+            throw Translate(e, 1);
         }
-        _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
-        var names = Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName).ToList();
-        if (names.Count == 0) throw new SegurException($"{path} : fichier vide ; attendu une ligne d'en-tête (employeur.secteur;employeur.structure;emploi.profession;…)");
-        _map = _parser.MapColumns(names, path);
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
     }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegurException($"{path} : fichier d'effectifs illisible ({(e is UnauthorizedAccessException ? "accès refusé" : "erreur de lecture")}) ; vérifiez le chemin et les droits");
+        }
+    }
+
+    /// <summary>A reading error in French: not UTF-8, bad quotes, a record too large, a file that cannot be read.</summary>
+    private SegurException Translate(Exception e, long line) => e switch
+    {
+        NotUtf8Exception u => new SegurException($"{_path} n'est pas encodé en UTF-8 (octet 0x{u.Value:X2} ligne {u.Line}) ; enregistrez-le en UTF-8 (tableur : « CSV UTF-8 »), voir docs/simulation.md"),
+        CsvMissingHeadersException => new SegurException($"{_path} : fichier vide ; attendu une ligne d'en-tête (employeur.secteur;employeur.structure;emploi.profession;…)"),
+        CsvRecordTooLargeException => new SegurException($"{_path}, ligne {line} : enregistrement trop long (cellule entre guillemets de plus de {LineGuardReader.MaxLine} caractères sur plusieurs lignes ?) ; vérifiez les guillemets"),
+        CsvFormatException => new SegurException($"{_path}, ligne {line} : CSV mal formé (guillemet mal placé ou non fermé) ; vérifiez les guillemets"),
+        IOException or UnauthorizedAccessException => new SegurException($"{_path}, ligne {line} : lecture interrompue (erreur de lecture du fichier) ; vérifiez le fichier et le disque"),
+        _ => new SegurException($"{_path}, ligne {line} : CSV illisible ; vérifiez l'encodage (UTF-8), le séparateur et les guillemets"),
+    };
 
     public long RowsRead { get; private set; }
 
@@ -79,12 +111,17 @@ public sealed class CsvWorkforceReader : IWorkforceReader
             {
                 more = _csv.Read();
             }
-            catch (CsvFormatException e)
+            catch (Exception e) when (e is CsvFormatException or NotUtf8Exception or IOException or DecoderFallbackException)
             {
-                throw new SegurException($"{_path}, ligne {RowsRead + 2} : CSV mal formé ({e.Message}) ; vérifiez les guillemets");
+                throw Translate(e, RowsRead + 2);
             }
             if (!more) return chunk.Count > 0;
             RowsRead++;
+            if (_csv.RowFieldCount > 0 && _csv.GetFieldSpan(0) is [LineGuardReader.TooLong, ..])
+            {
+                rejects.Add(new Rejection(RowsRead + 1, "(ligne)", "", $"ligne trop longue (plus de {LineGuardReader.MaxLine} caractères) ; attendu une ligne par travailleur, cellules de taille ordinaire"));
+                continue;
+            }
             var row = chunk.Begin(RowsRead + 1);
             Rejection? bad = null;
             var n = Math.Min(_csv.RowFieldCount, fields.Length);
@@ -107,6 +144,7 @@ public sealed class CsvWorkforceReader : IWorkforceReader
 public sealed class ParquetWorkforceReader : IWorkforceReader
 {
     private readonly FileStream _stream;
+    private readonly string _path;
     private readonly ParquetReader _reader;
     private readonly RowParser _parser;
     private readonly (DataField Data, FieldDef Field)[] _columns;
@@ -118,21 +156,34 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
 
     public ParquetWorkforceReader(string path, Legislation law, bool keepIds = true)
     {
-        _stream = File.OpenRead(path);
+        _path = path;
+        try
+        {
+            _stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SegurException($"{path} : fichier d'effectifs illisible ({(e is UnauthorizedAccessException ? "accès refusé" : "erreur de lecture")}) ; vérifiez le chemin et les droits");
+        }
         try
         {
             _reader = ParquetReader.CreateAsync(_stream).GetAwaiter().GetResult();
+            _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
+            var data = _reader.Schema.GetDataFields();
+            var map = _parser.MapColumns(data.Select(d => d.Path.ToString()).ToList(), path);
+            _columns = data.Select((d, i) => (d, map.Fields[i])).ToArray();
+            _total = Enumerable.Range(0, _reader.RowGroupCount).Sum(i => _reader.OpenRowGroupReader(i).RowCount);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not SegurException)
         {
             _stream.Dispose();
-            throw new SegurException($"{path} : fichier Parquet illisible ({e.Message})");
+            throw new SegurException($"{path} : fichier Parquet illisible : structure interne invalide (fichier tronqué, endommagé, ou qui n'est pas un Parquet) ; attendu un fichier écrit par un outil Parquet (voir docs/simulation.md)");
         }
-        _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
-        var data = _reader.Schema.GetDataFields();
-        var map = _parser.MapColumns(data.Select(d => d.Path.ToString()).ToList(), path);
-        _columns = data.Select((d, i) => (d, map.Fields[i])).ToArray();
-        _total = Enumerable.Range(0, _reader.RowGroupCount).Sum(i => _reader.OpenRowGroupReader(i).RowCount);
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
     }
 
     public long RowsRead { get; private set; }
@@ -148,7 +199,14 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
             if (_groupRow >= _groupCount)
             {
                 if (_group >= _reader.RowGroupCount) return chunk.Count > 0;
-                LoadGroup(_group++);
+                try
+                {
+                    LoadGroup(_group++);
+                }
+                catch (Exception e) when (e is not SegurException)
+                {
+                    throw new SegurException($"{_path} : fichier Parquet illisible : groupe de lignes n° {_group} endommagé (à partir de la ligne {RowsRead + 1}) ; attendu un fichier écrit par un outil Parquet");
+                }
                 continue;
             }
             RowsRead++;
@@ -201,8 +259,21 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
         if (t == typeof(decimal)) return Read<decimal>();
         if (t == typeof(DateOnly)) return Read<DateOnly>();
         if (t == typeof(DateTime)) return Read<DateTime>();
-        throw new SegurException($"colonne Parquet {field.Path} : type {t.Name} non pris en charge ; attendu texte, booléen, nombre ou date");
+        throw new SegurException($"colonne Parquet {field.Path} : type {TypeName(t)} non pris en charge ; attendu texte, booléen, nombre ou date");
     }
+
+    /// <summary>A column type in words (never the runtime's type name).</summary>
+    private static string TypeName(Type t) => t switch
+    {
+        _ when t == typeof(byte) || t == typeof(sbyte) => "entier 8 bits",
+        _ when t == typeof(short) || t == typeof(ushort) => "entier 16 bits",
+        _ when t == typeof(uint) || t == typeof(ulong) => "entier non signé",
+        _ when t == typeof(byte[]) => "binaire",
+        _ when t == typeof(TimeSpan) || t == typeof(TimeOnly) => "durée ou heure",
+        _ when t == typeof(DateTimeOffset) => "horodatage avec fuseau",
+        _ when t == typeof(Guid) => "identifiant UUID",
+        _ => "composé ou inconnu",
+    };
 
     private static ReadOnlySpan<char> Cell(Array column, int i, Span<char> buffer, out bool present)
     {

@@ -87,24 +87,8 @@ public sealed class LawService
         return shipped is null ? (null, reform) : (shipped.Id, shipped.Text);
     }
 
-    private static IReadOnlyList<EmbeddedReform> ReadReforms()
-    {
-        var asm = typeof(LawService).Assembly;
-        var list = new List<EmbeddedReform>();
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("reforms/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var text = Resource(asm, name);
-            var id = Path.GetFileNameWithoutExtension(name);
-            var title = id;
-            foreach (var line in text.Split('\n'))
-            {
-                if (line.StartsWith("id:", StringComparison.Ordinal)) id = line[3..].Trim().Trim('"');
-                if (line.StartsWith("intitule:", StringComparison.Ordinal)) { title = line[9..].Trim().Trim('"'); break; }
-            }
-            list.Add(new EmbeddedReform(id, "legislation/" + name, title, text));
-        }
-        return list;
-    }
+    private IReadOnlyList<EmbeddedReform> ReadReforms() =>
+        ReformSource.Shipped(_source).Select(r => new EmbeddedReform(r.Id, r.Source.Name, r.Title, r.Source.Text)).ToList();
 
     private static IReadOnlyList<LegalCase> ReadCases()
     {

@@ -102,7 +102,8 @@ public sealed class GridLoaderTests : IDisposable
     {
         Edit("fph", "    carriere: {grade_initial: ase, echelon_initial: 1}", "    carriere: {grade_initial: ase, echelon_initial: 1}\n    promotion: 12");
         var line = LineOf(GridFile("fph"), "promotion: 12");
-        Assert.Contains($"grids/fph.yaml, ligne {line} : grille fph:assistant-socio-educatif : clé inconnue « promotion » ; attendu une de id, intitule", Messages());
+        // Read by the shared reader against grilles.schema.json: file, line and column of the key, the grid, the expected keys.
+        Assert.Contains($"grids/fph.yaml, ligne {line}, colonne 5 : grilles « assistant-socio-educatif » : clé inconnue « promotion » ; attendu une de id, intitule, description, versements_par_an", Messages());
     }
 
     [Fact]

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Segur.Engine.Documents;
 using Segur.Engine.Law;
 using Segur.Engine.Time;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
 
 namespace Segur.Engine.Cases;
 
 /// <summary>
-/// Reads case files. A case file is data a lawyer writes (format in <c>legislation/cases/README.md</c>);
-/// every malformed entry is reported with its file, line and field, in French.
+/// Reads case files. A case file is data a lawyer writes (format in <c>legislation/cases/README.md</c>,
+/// shape in <c>legislation/schemas/cas.schema.json</c>); it is read by the shared <see cref="DocumentReader"/>,
+/// and every malformed entry is reported with its file, line and field, in French.
 /// </summary>
 public static class CaseFileReader
 {
@@ -19,82 +20,78 @@ public static class CaseFileReader
         if (!Directory.Exists(directory)) throw new SegurException($"{directory} : dossier de cas introuvable");
         return Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .SelectMany(f => Read(File.ReadAllText(f), f))
+            .SelectMany(f => Read(TextFile.Read(f, "fichier de cas"), f))
             .ToList();
     }
 
+    /// <summary>All cases of a source (<see cref="ILegislationSource.Cases"/>), in file then entry order.</summary>
+    public static IReadOnlyList<LegalCase> Read(ILegislationSource source) =>
+        source.Cases().SelectMany(f => Read(f.Text, source.DisplayName(f.Path))).ToList();
+
     public static IReadOnlyList<LegalCase> Read(string text, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new SegurException($"{file}, ligne {e.Start.Line} : YAML invalide ; vérifiez l'indentation et les deux-points");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root ||
-            !root.Children.TryGetValue(new YamlScalarNode("cas"), out var list) || list is not YamlSequenceNode seq)
-            throw new SegurException($"{file} : attendu une liste « cas: » de cas juridiques");
+        var reader = DocumentReader.Shared;
+        var doc = reader.Parse(text, file);
+        var problems = reader.Check(doc, DocumentKind.Cases);
+        if (problems.Count > 0) throw new SegurException(problems[0], problems.Skip(1).ToList());
+        var dto = reader.Typed<CaseFileDto>(doc);
         var cases = new List<LegalCase>();
-        var ids = new HashSet<string>();
-        foreach (var item in seq.Children)
+        var errors = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < dto.Cases!.Count; i++)
         {
-            var line = (int)item.Start.Line;
-            if (item is not YamlMappingNode m) throw new SegurException($"{file}, ligne {line} : un cas doit être un objet (id, titre, profil, mois, attendu...)");
-            string Req(string key) => Scalar(m, key) ?? throw new SegurException($"{file}, ligne {line} : champ « {key} » manquant");
-            var id = Req("id");
-            if (!ids.Add(id)) throw new SegurException($"{file}, ligne {line} : identifiant de cas « {id} » en double");
-            if (!YearMonth.TryParse(Req("mois"), out var month))
-                throw new SegurException($"{file}, ligne {line} : cas {id} : mois « {Scalar(m, "mois")} » invalide ; attendu AAAA-MM");
+            var c = dto.Cases[i];
+            var where = $"{file}, ligne {c.Line} : cas {c.Id}";
+            if (!ids.Add(c.Id!)) errors.Add($"{file}, ligne {c.Line} : identifiant de cas « {c.Id} » en double");
+            if (!YearMonth.TryParse(c.Month!, out var month)) errors.Add($"{where} : mois « {c.Month} » invalide ; attendu AAAA-MM");
             DateOnly? asOf = null;
-            if (Scalar(m, "droit_au") is { } d)
+            if (c.LawAsOf is { } d)
             {
-                if (!DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd))
-                    throw new SegurException($"{file}, ligne {line} : cas {id} : droit_au « {d} » invalide ; attendu AAAA-MM-JJ");
-                asOf = dd;
+                if (DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd)) asOf = dd;
+                else errors.Add($"{where} : droit_au « {d} » invalide ; attendu AAAA-MM-JJ");
             }
-            if (!m.Children.TryGetValue(new YamlScalarNode("profil"), out var profileNode) || YamlJson.ToJson(profileNode) is not JsonObject profile)
-                throw new SegurException($"{file}, ligne {line} : cas {id} : « profil » manquant ou qui n'est pas un objet");
-            if (!m.Children.TryGetValue(new YamlScalarNode("attendu"), out var expNode) || expNode is not YamlMappingNode exp)
-                throw new SegurException($"{file}, ligne {line} : cas {id} : « attendu » manquant");
-            var eligible = Bool(exp, "eligible") ?? throw new SegurException($"{file}, ligne {(int)exp.Start.Line} : cas {id} : attendu.eligible manquant (true ou false)");
-            var grossText = Scalar(exp, "montant_brut");
-            decimal? gross = null;
-            var grossKnown = grossText is not null && grossText != "null";
-            if (grossKnown)
-            {
-                if (!decimal.TryParse(grossText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var g))
-                    throw new SegurException($"{file}, ligne {(int)exp.Start.Line} : cas {id} : attendu.montant_brut « {grossText} » invalide ; attendu un nombre comme 241.22 ou null");
-                gross = g;
-            }
+            var sources = c.Sources ?? [];
+            if (sources.Count == 0) errors.Add($"{where} : aucune source ; attendu « sources: » avec au moins une adresse");
+            var profile = (JsonObject)doc.Root!["cas"]![i]!["profil"]!.DeepClone();
+            var exp = c.Expected!;
             var motifs = new List<Motif>();
-            if (exp.Children.TryGetValue(new YamlScalarNode("motifs"), out var mn) && mn is YamlSequenceNode ms)
+            foreach (var motifText in exp.Motifs ?? [])
             {
-                foreach (var motif in ms.Children.OfType<YamlScalarNode>())
-                {
-                    motifs.Add(Motif.Parse(motif.Value ?? "") ?? throw new SegurException($"{file}, ligne {(int)motif.Start.Line} : cas {id} : motif « {motif.Value} » invalide ; attendu « MESURE.critère » (ex. M4.lieu) ou « exclusion.ID »"));
-                }
+                if (Motif.Parse(motifText) is { } motif) motifs.Add(motif);
+                else errors.Add($"{where} : motif « {motifText} » invalide ; attendu « MESURE.critère » (ex. M4.lieu) ou « exclusion.ID »");
             }
-            var sources = m.Children.TryGetValue(new YamlScalarNode("sources"), out var sn) && sn is YamlSequenceNode ss
-                ? ss.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList()
-                : [];
-            if (sources.Count == 0) throw new SegurException($"{file}, ligne {line} : cas {id} : aucune source ; attendu « sources: » avec au moins une adresse");
-            cases.Add(new LegalCase(id, Scalar(m, "titre") ?? id, profile, month, asOf,
-                new Expectation(eligible, Scalar(exp, "mesure"), gross, grossKnown, motifs, Bool(exp, "incertain") ?? false),
-                Scalar(m, "raison") ?? "", Scalar(m, "confiance") ?? "H", sources, file, line));
+            cases.Add(new LegalCase(c.Id!, c.Title ?? c.Id!, profile, month, asOf,
+                new Expectation(exp.Eligible!.Value, exp.Measure, exp.Gross, exp.Gross is not null, motifs, exp.Uncertain ?? false),
+                c.Reason ?? "", c.Confidence ?? "H", sources, file, c.Line));
         }
+        if (errors.Count > 0) throw new SegurException(errors[0], errors.Skip(1).ToList());
         return cases;
     }
 
-    private static string? Scalar(YamlMappingNode m, string key) =>
-        m.Children.TryGetValue(new YamlScalarNode(key), out var n) && n is YamlScalarNode s ? s.Value : null;
-
-    private static bool? Bool(YamlMappingNode m, string key) => Scalar(m, key) switch
+    private sealed class CaseFileDto : Located
     {
-        "true" => true,
-        "false" => false,
-        _ => null,
-    };
+        [YamlMember(Alias = "cas")] public List<CaseDto>? Cases { get; set; }
+    }
+
+    private sealed class CaseDto : Located
+    {
+        [YamlMember(Alias = "id")] public string? Id { get; set; }
+        [YamlMember(Alias = "titre")] public string? Title { get; set; }
+        [YamlMember(Alias = "profil")] public Dictionary<string, object>? Profile { get; set; }
+        [YamlMember(Alias = "mois")] public string? Month { get; set; }
+        [YamlMember(Alias = "droit_au")] public string? LawAsOf { get; set; }
+        [YamlMember(Alias = "attendu")] public ExpectationDto? Expected { get; set; }
+        [YamlMember(Alias = "raison")] public string? Reason { get; set; }
+        [YamlMember(Alias = "confiance")] public string? Confidence { get; set; }
+        [YamlMember(Alias = "sources")] public List<string>? Sources { get; set; }
+    }
+
+    private sealed class ExpectationDto : Located
+    {
+        [YamlMember(Alias = "eligible")] public bool? Eligible { get; set; }
+        [YamlMember(Alias = "mesure")] public string? Measure { get; set; }
+        [YamlMember(Alias = "montant_brut")] public decimal? Gross { get; set; }
+        [YamlMember(Alias = "motifs")] public List<string>? Motifs { get; set; }
+        [YamlMember(Alias = "incertain")] public bool? Uncertain { get; set; }
+    }
 }

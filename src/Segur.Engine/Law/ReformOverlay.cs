@@ -1,13 +1,31 @@
+using Segur.Engine.Documents;
+
 namespace Segur.Engine.Law;
 
 /// <summary>A reform overlay file: its name (for messages) and its YAML text.</summary>
 public sealed record ReformSource(string Name, string Text)
 {
     public static ReformSource FromFile(string path) =>
-        File.Exists(path)
-            ? new ReformSource(path, File.ReadAllText(path))
+        File.Exists(path) || Directory.Exists(path)
+            ? new ReformSource(path, TextFile.Read(path, "fichier de réforme"))
             : throw new SegurException($"{path} : fichier de réforme introuvable ; attendu un fichier YAML (voir docs/reformes.md et legislation/reforms/)");
+
+    /// <summary>
+    /// The reform scenarios shipped with <paramref name="source"/> (<c>reforms/*.yaml</c>), each read by the
+    /// shared <see cref="DocumentReader"/>: its id and title come from the document, not from a scan of its lines.
+    /// </summary>
+    public static IReadOnlyList<ShippedReform> Shipped(ILegislationSource source) =>
+        source.Reforms().Select(f =>
+        {
+            var name = source.DisplayName(f.Path);
+            var dto = DocumentReader.Shared.Read<ReformDto>(f.Text, name, DocumentKind.Reform);
+            var stem = Path.GetFileNameWithoutExtension(f.Path);
+            return new ShippedReform(dto.Id ?? stem, dto.Title ?? stem, f.Path, new ReformSource(name, f.Text));
+        }).ToList();
 }
+
+/// <summary>A reform scenario shipped with the law: its id and title, its path in the legislation folder, its source.</summary>
+public sealed record ShippedReform(string Id, string Title, string Path, ReformSource Source);
 
 /// <summary>What a loaded law says of the reform applied to it.</summary>
 public sealed record ReformInfo(string Id, string Title, string? Description, DateOnly DecidedOn, IReadOnlyList<string> NewMeasures, IReadOnlyList<string> ChangedMeasures, string File);

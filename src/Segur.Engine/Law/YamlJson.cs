@@ -21,10 +21,12 @@ public static class YamlJson
         _ => null,
     };
 
-    private static JsonNode? Scalar(YamlScalarNode s)
+    private static JsonNode? Scalar(YamlScalarNode s) => Scalar(s.Value ?? "", s.Style);
+
+    /// <summary>The JSON value of a scalar: quoted text stays text, plain scalars follow the YAML 1.2 core types.</summary>
+    internal static JsonNode? Scalar(string v, ScalarStyle style)
     {
-        var v = s.Value ?? "";
-        if (s.Style != ScalarStyle.Plain) return JsonValue.Create(v);
+        if (style is not (ScalarStyle.Plain or ScalarStyle.Any)) return JsonValue.Create(v);
         switch (v)
         {
             case "true": return JsonValue.Create(true);

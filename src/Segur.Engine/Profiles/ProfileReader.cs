@@ -16,7 +16,9 @@ namespace Segur.Engine.Profiles;
 public sealed partial class ProfileReader
 {
     private readonly Vocabulary _vocabulary;
-    private readonly JsonSchema _schema;
+    // One compiled schema per thread: the schema library is not safe for two evaluations of one schema at once
+    // (found by fuzzing: concurrent reads let invalid profiles through or crashed), and web requests run in parallel.
+    private readonly ThreadLocal<JsonSchema> _schema;
     private readonly IReadOnlyList<Implication> _implications;
 
     /// <summary>A reader for the law's vocabulary that also applies the facts the law implies.</summary>
@@ -27,22 +29,14 @@ public sealed partial class ProfileReader
     public ProfileReader(Vocabulary vocabulary, IReadOnlyList<Implication>? implications = null)
     {
         _vocabulary = vocabulary;
-        _schema = JsonSchema.FromText(vocabulary.SchemaText);
+        _schema = new ThreadLocal<JsonSchema>(() => JsonSchema.FromText(vocabulary.SchemaText));
         _implications = implications ?? [];
     }
 
     /// <summary>Parses and validates one profile; <paramref name="origin"/> names it in errors (a file path).</summary>
     public Profile Read(string json, string origin)
     {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException e)
-        {
-            throw new SegurException($"{origin}, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide ; attendu un objet JSON décrivant un profil (voir docs/profil.md).");
-        }
+        var node = JsonInput.Parse(json, origin, "un objet JSON décrivant un profil (voir docs/profil.md)");
         if (node is not JsonObject obj)
             throw new SegurException($"{origin} : attendu un objet JSON {{\"employeur\": {{…}}, \"emploi\": {{…}}}}, trouvé {Kind(node)}.");
         return Read(obj, origin);
@@ -51,11 +45,25 @@ public sealed partial class ProfileReader
     /// <summary>Validates an already parsed profile object.</summary>
     public Profile Read(JsonObject obj, string origin)
     {
+        try
+        {
+            return Validated(obj, origin);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or JsonException)
+        {
+            // A text that is not valid UTF-16 (a lone surrogate) cannot be read as a string; a number out of any
+            // decimal's range cannot be compared. A profile parsed from JSON text never gets here (JsonInput refuses both).
+            throw new SegurException($"{origin} : profil illisible (nombre hors des limites, ou texte avec un caractère UTF-16 isolé) ; attendu des nombres ordinaires et des textes faits de caractères valides");
+        }
+    }
+
+    private Profile Validated(JsonObject obj, string origin)
+    {
         // The flag output is cheap; the detailed list is built only to explain an invalid profile.
-        var valid = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
+        var valid = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
         if (!valid)
         {
-            var result = _schema.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            var result = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
             var problems = new List<string>();
             foreach (var d in result.Details)
             {
@@ -103,8 +111,8 @@ public sealed partial class ProfileReader
             var i = conflict.Implication;
             throw new SegurException($"{origin} : /{i.Field.Name.Replace('.', '/')} : valeur {i.Field.Describe(conflict.Stated)} contraire au droit : {i.Title} ({string.Join(" ; ", i.Citations.Select(c => c.Label))}) ; attendu {i.Field.Describe(i.Code)}, ou le champ omis.");
         }
-        var entree = Date(At(obj, "emploi.entree"));
-        var sortie = Date(At(obj, "emploi.sortie"));
+        var entree = Date(At(obj, "emploi.entree"), origin, "emploi.entree");
+        var sortie = Date(At(obj, "emploi.sortie"), origin, "emploi.sortie");
         if (entree is not null && sortie is not null && sortie < entree)
             throw new SegurException($"{origin} : /emploi/sortie ({sortie:yyyy-MM-dd}) précède /emploi/entree ({entree:yyyy-MM-dd}) ; attendu une date de sortie postérieure ou égale à l'entrée.");
         MonthRange? periode = null;
@@ -120,12 +128,12 @@ public sealed partial class ProfileReader
         return new Profile(_vocabulary, codes)
         {
             Id = At(obj, "id")?.GetValue<string>(),
-            Quotite = Number(At(obj, "emploi.quotite")) ?? 1m,
+            Quotite = Number(At(obj, "emploi.quotite"), origin, "emploi.quotite") ?? 1m,
             TempsPartiel = At(obj, "emploi.temps_partiel")?.GetValue<bool>(),
             Entree = entree,
             Sortie = sortie,
-            PartStructuresEligibles = Number(At(obj, "emploi.part_temps_structures_eligibles")) ?? 1m,
-            FractionTraitement = Number(At(obj, "emploi.fraction_traitement")) ?? 1m,
+            PartStructuresEligibles = Number(At(obj, "emploi.part_temps_structures_eligibles"), origin, "emploi.part_temps_structures_eligibles") ?? 1m,
+            FractionTraitement = Number(At(obj, "emploi.fraction_traitement"), origin, "emploi.fraction_traitement") ?? 1m,
             Corps = At(obj, "emploi.corps")?.GetValue<string>(),
             Periode = periode,
             Implied = implied,
@@ -153,11 +161,19 @@ public sealed partial class ProfileReader
     }
 
     // Values built from YAML hold a long or a decimal, values parsed from JSON a JsonElement: read the text.
-    private static decimal? Number(JsonNode? n) =>
-        n is null ? null : decimal.Parse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static decimal? Number(JsonNode? n, string origin, string name)
+    {
+        if (n is null) return null;
+        if (decimal.TryParse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        throw new SegurException($"{origin} : /{name.Replace('.', '/')} : nombre {n.ToJsonString()} hors des limites ; attendu un nombre entre 0 et 1");
+    }
 
-    private static DateOnly? Date(JsonNode? n) =>
-        n is null ? null : DateOnly.ParseExact(n.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? Date(JsonNode? n, string origin, string name)
+    {
+        if (n is null) return null;
+        if (DateOnly.TryParseExact(n.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        throw new SegurException($"{origin} : /{name.Replace('.', '/')} : date \"{n.GetValue<string>()}\" invalide ; attendu une date AAAA-MM-JJ");
+    }
 
     private string? Translate(string pointer, string keyword, string message, JsonObject obj)
     {

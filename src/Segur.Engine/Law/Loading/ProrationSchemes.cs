@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Segur.Engine.Law;
 
-// Loading of the documents that say how amounts are computed: proration schemes and estimation rules.
+// Proration schemes (proratisations/*.yaml, one per file): how a full-time amount is reduced.
 public static partial class LegislationLoader
 {
     private static ProrationScheme? LoadProrationScheme(Context ctx, ProrationSchemeDto dto)
@@ -86,73 +86,5 @@ public static partial class LegislationLoader
         if (value is { } x && x > 0m && x <= 1m) return x;
         ctx.Error(line, $"{where} : fraction « {t} » invalide ; attendu une fraction comme 6/7 ou un nombre entre 0 et 1");
         return null;
-    }
-
-    private static EstimateScope Scope(Context ctx, List<string>? schemes, List<string>? families, ConditionDto? condition,
-        IReadOnlyCollection<Measure> measures, string where, int line)
-    {
-        foreach (var s in schemes ?? [])
-        {
-            if (!ctx.Schemes.ContainsKey(s)) ctx.Error(line, $"{where} : proratisation « {s} » inconnue ; attendu un id de proratisations/ ({string.Join(", ", ctx.Schemes.Keys.Order())})");
-        }
-        var known = measures.Select(m => m.Family).Distinct().ToList();
-        foreach (var f in families ?? [])
-        {
-            if (!known.Contains(f)) ctx.Error(line, $"{where} : famille « {f} » inconnue ; attendu une famille de mesures ({string.Join(", ", known)})");
-        }
-        return new EstimateScope(schemes ?? [], families ?? [], condition is null ? null : LoadCondition(ctx, condition, where));
-    }
-
-    private static Parameter? ParameterRef(Context ctx, string? id, string where, int line)
-    {
-        if (id is null)
-        {
-            ctx.Error(line, $"{where} : paramètre manquant ; attendu l'id d'un paramètre de parameters/");
-            return null;
-        }
-        if (ctx.Parameters.TryGetValue(id, out var p)) return p;
-        ctx.Error(line, $"{where} : paramètre « {id} » inconnu ; attendu un id défini dans parameters/");
-        return null;
-    }
-
-    private static NetEstimateRule? LoadNetEstimate(Context ctx, NetEstimateDto dto, IReadOnlyCollection<Measure> measures)
-    {
-        var id = ctx.Text(dto.Id, "estimation du net : id", dto.Line);
-        if (id is null) return null;
-        var where = $"estimation du net « {id} »";
-        var label = ctx.Text(dto.Label, $"{where} : libelle", dto.Line);
-        var scope = Scope(ctx, dto.Schemes, dto.Families, dto.Condition, measures, where, dto.Line);
-        if ((dto.Ratio is null) == (dto.Deductions is null or { Count: 0 }))
-        {
-            ctx.Error(dto.Line, $"{where} : attendu exactement un de « rapport » (net = brut × rapport) ou « retenues » (net = brut − retenues)");
-            return null;
-        }
-        Parameter? ratio = null;
-        string? ratioLabel = null;
-        if (dto.Ratio is { } r)
-        {
-            ratio = ParameterRef(ctx, r.Parameter, $"{where} : rapport", r.Line);
-            ratioLabel = ctx.Text(r.Label, $"{where} : rapport : libelle", r.Line);
-        }
-        var deductions = new List<NetDeduction>();
-        foreach (var d in dto.Deductions ?? [])
-        {
-            var dl = ctx.Text(d.Label, $"{where} : retenue : libelle", d.Line);
-            var rate = ParameterRef(ctx, d.Rate, $"{where} : retenue : taux", d.Line);
-            var baseShare = d.Base is null ? null : ParameterRef(ctx, d.Base, $"{where} : retenue : assiette", d.Line);
-            if (dl is not null && rate is not null) deductions.Add(new NetDeduction(dl, rate, baseShare));
-        }
-        if (label is null || (dto.Ratio is not null && (ratio is null || ratioLabel is null))) return null;
-        return new NetEstimateRule { Id = id, Label = label, Scope = scope, Ratio = ratio, RatioLabel = ratioLabel, Deductions = deductions };
-    }
-
-    private static EmployerRateRule? LoadEmployerRate(Context ctx, EmployerRateDto dto, IReadOnlyCollection<Measure> measures)
-    {
-        var id = ctx.Text(dto.Id, "cotisations employeur : id", dto.Line);
-        if (id is null) return null;
-        var where = $"cotisations employeur « {id} »";
-        var scope = Scope(ctx, dto.Schemes, dto.Families, dto.Condition, measures, where, dto.Line);
-        var rate = ParameterRef(ctx, dto.Rate, $"{where} : taux", dto.Line);
-        return rate is null ? null : new EmployerRateRule { Id = id, Scope = scope, Rate = rate };
     }
 }
