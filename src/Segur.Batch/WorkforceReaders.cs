@@ -143,7 +143,7 @@ public sealed class CsvWorkforceReader : IWorkforceReader
 /// <summary>Parquet with one column per dotted schema name (strings, booleans, numbers or dates).</summary>
 public sealed class ParquetWorkforceReader : IWorkforceReader
 {
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly string _path;
     private readonly ParquetReader _reader;
     private readonly RowParser _parser;
@@ -159,7 +159,7 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
         _path = path;
         try
         {
-            _stream = File.OpenRead(path);
+            _stream = ParquetGuard.Bounded(File.OpenRead(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -167,6 +167,7 @@ public sealed class ParquetWorkforceReader : IWorkforceReader
         }
         try
         {
+            ParquetGuard.CheckFooter(_stream);
             _reader = ParquetReader.CreateAsync(_stream).GetAwaiter().GetResult();
             _parser = new RowParser(law.Vocabulary, law.Implications) { KeepIds = keepIds };
             var data = _reader.Schema.GetDataFields();

@@ -101,4 +101,20 @@ public sealed class WorkforceFuzzTests : IDisposable
             (1, Gen.Select(Gen.Int[0, bytes.Length - 1], Gen.Int[0, bytes.Length - 1], (a, c) => bytes[..Math.Min(a, c)].Concat(bytes[Math.Max(a, c)..]).ToArray())));
         Fuzz.Check(gen, b => ReadAll(File(b, ".parquet")), b => $"{b.Length} octets", iterations: Fuzz.Iterations);
     }
+
+    /// <summary>
+    /// Files the fuzzer found that made Parquet.Net 6.1 spin forever in its footer parser (a varint read past
+    /// the end): they must end, quickly, with the French error of a damaged file.
+    /// </summary>
+    [Theory]
+    [InlineData("pied-vide-1.parquet")]
+    [InlineData("pied-vide-2.parquet")]
+    public async Task Parquet_FooterThatRunsOffItsEnd_IsAFrenchErrorNotAHang(string name)
+    {
+        Assert.True(ParquetGuard.Active, "la garde du pied Parquet ne trouve plus le lecteur interne de Parquet.Net : revoir ParquetGuard après une mise à jour");
+        var source = Path.Combine(AppContext.BaseDirectory, "Fuzz", "Regressions", name);
+        var read = Task.Run(() => Record.Exception(() => ReadAll(File(System.IO.File.ReadAllBytes(source), ".parquet"))));
+        var error = Assert.IsType<SegurException>(await read.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("fichier Parquet illisible", error.Message);
+    }
 }
