@@ -62,8 +62,7 @@ public static class VerifyCommand
             return r;
         }
         if (p.Periode is { } fromProfile) return fromProfile;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var month = YearMonth.Of(today);
+        var month = ParisClock.CurrentMonth(clock);
         return new MonthRange(month, month);
     }
 }

@@ -67,7 +67,7 @@ public sealed class Verification(LawService laws, WebOptions options)
 
     public MonthRange CurrentMonth()
     {
-        var m = YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+        var m = ParisClock.CurrentMonth(options.Clock);
         return new MonthRange(m, m);
     }
 
