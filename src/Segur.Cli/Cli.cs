@@ -34,7 +34,7 @@ public static class Cli
         root.Subcommands.Add(SimulateCommand.Build(context));
         root.Subcommands.Add(PopulationCommand.Build(context));
         root.Subcommands.Add(BenchCommand.Build(context));
-        root.Subcommands.Add(Segur.Web.ServerCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServerCommand.Build(context));
         root.Subcommands.Add(CareerCommand.Build(context));
 
         var parse = root.Parse(args);

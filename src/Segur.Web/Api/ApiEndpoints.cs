@@ -16,6 +16,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("segur");
 
         api.MapPost("/verifier", Verify)
+            .RequireRateLimiting(Overload.Evaluation)
             .WithName("verifier")
             .WithSummary("Vérifier un profil : le JSON de « segur verifier --format json »")
             .WithDescription("Corps : un profil (schéma legislation/profile.schema.json, avec « periode » {debut, fin}), et en option « reforme » (id d'une réforme fournie ou texte YAML d'une réforme), « droit_au » (AAAA-MM-JJ) et « toutes_mesures » (booléen). Réponse : exactement les octets de « segur verifier profil.json --format json » pour la même entrée. Au plus 240 mois par requête ; sans période, le mois courant.")
@@ -24,6 +25,7 @@ public static class ApiEndpoints
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
 
         api.MapPost("/simuler", Simulate)
+            .RequireRateLimiting(Overload.Simulation)
             .WithName("simuler")
             .WithSummary("Simuler une petite population (jusqu'à 1 000 profils) ou la population nationale synthétique")
             .WithDescription("Corps : {\"profils\": [profil…]} ou {\"population\": {\"taille\": n, \"graine\": g}}, avec « periode » {debut, fin} (obligatoire), « reforme » et « droit_au » facultatifs. Réponse : la synthèse de « segur simuler --synthese ».")
@@ -60,10 +62,12 @@ public static class ApiEndpoints
             .WithName("sante").WithSummary("État du serveur");
 
         api.MapPost("/televersements", Upload)
+            .RequireRateLimiting(Overload.Upload)
             .WithName("televerser").WithSummary("Téléverser un fichier d'effectifs (jeton requis)")
             .WithDescription("multipart/form-data, champ « fichier » (.csv ou .parquet) ; en-tête « Authorization: Bearer <jeton> ». Réponse : {\"id\": …} à passer à POST /api/simulations.")
             .ProducesProblem(401).ProducesProblem(413);
         api.MapPost("/simulations", SaveRun)
+            .RequireRateLimiting(Overload.Simulation)
             .WithName("enregistrer").WithSummary("Lancer et enregistrer une simulation (jeton requis)")
             .WithDescription("Corps : {\"titre\": …, \"periode\": {debut, fin}, \"reforme\": …, et \"population\": {taille, graine} ou \"televersement\": id ou \"profils\": […]}. Enregistrement en une transaction, avec la version de la législation et le texte de la réforme.")
             .Accepts<JsonObject>("application/json")
