@@ -21,6 +21,7 @@ public static class ErrorResponses
         var response = ctx.Response;
         if (response.HasStarted) return;
         response.Clear();
+        WebServer.SecurityHeaders(ctx);
         response.StatusCode = status;
         if (retryAfter is { } wait) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         if (WantsJson(ctx.Request))

@@ -7,7 +7,9 @@ namespace Segur.Web;
 /// Load shedding for the expensive endpoints (ASP.NET Core's rate-limiting middleware): a concurrency
 /// limit and a bounded queue per kind of work. A request beyond the queue gets a 503 at once, with
 /// <c>Retry-After</c> and a French problem document, so that the admitted requests keep their latency
-/// and the memory held by waiting requests stays bounded.
+/// and the memory held by waiting requests stays bounded. Evaluations also wait a bounded time: the
+/// queue length that keeps latency low depends on the cost of each request (one month or 240), so the
+/// wait itself is bounded, not only the count.
 /// </summary>
 public static class Overload
 {
@@ -23,12 +25,12 @@ public static class Overload
     public static void Configure(RateLimiterOptions o, WebOptions options)
     {
         o.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-        o.AddConcurrencyLimiter(Evaluation, l =>
+        o.AddPolicy(Evaluation, new BoundedWaitPolicy(new ConcurrencyLimiterOptions
         {
-            l.PermitLimit = options.MaxConcurrentEvaluations;
-            l.QueueLimit = options.EvaluationQueueLimit;
-            l.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-        });
+            PermitLimit = options.MaxConcurrentEvaluations,
+            QueueLimit = options.EvaluationQueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }, options.EvaluationQueueTimeout));
         // The simulation service runs one simulation at a time and lets the others wait a bounded time;
         // this limit bounds how many may wait at all.
         o.AddConcurrencyLimiter(Simulation, l =>
@@ -53,5 +55,62 @@ public static class Overload
             };
             return new ValueTask(ErrorResponses.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, message, null, retry));
         };
+    }
+}
+
+/// <summary>One shared concurrency limiter whose queued requests give up (503) after a bounded wait.</summary>
+internal sealed class BoundedWaitPolicy(ConcurrencyLimiterOptions limits, TimeSpan maxWait) : IRateLimiterPolicy<string>
+{
+    private readonly BoundedWaitLimiter _limiter = new(new ConcurrencyLimiter(limits), maxWait);
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) => new("", _ => _limiter);
+}
+
+/// <summary>A limiter that refuses, rather than waits, once a request has queued for <c>maxWait</c>.</summary>
+internal sealed class BoundedWaitLimiter(RateLimiter inner, TimeSpan maxWait) : RateLimiter
+{
+    public override TimeSpan? IdleDuration => null;
+
+    public override RateLimiterStatistics? GetStatistics() => inner.GetStatistics();
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => inner.AttemptAcquire(permitCount);
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(maxWait);
+        try
+        {
+            return await inner.AcquireAsync(permitCount, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Refused.Instance;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    protected override ValueTask DisposeAsyncCore() => inner.DisposeAsync();
+
+    private sealed class Refused : RateLimitLease
+    {
+        public static readonly Refused Instance = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
     }
 }

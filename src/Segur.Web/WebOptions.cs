@@ -43,10 +43,16 @@ public sealed record WebOptions
     public int MaxConcurrentEvaluations { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Evaluations waiting for a slot, oldest first; beyond them, 503 with <c>Retry-After</c> at once, so
-    /// that admitted requests stay fast. Default: 4 per core.
+    /// Evaluations waiting for a slot, oldest first; beyond them, 503 with <c>Retry-After</c> at once
+    /// (no wait, no body read). Bounds the memory held by waiting requests. Default: 4 per core.
     /// </summary>
     public int EvaluationQueueLimit { get; init; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// Longest wait of a queued evaluation for a slot; past it, 503 with <c>Retry-After</c>, so that the
+    /// admitted requests keep a low latency whatever each one costs (one month or 240). Default 30 ms.
+    /// </summary>
+    public TimeSpan EvaluationQueueTimeout { get; init; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>Simulations waiting behind the running one (one runs at a time); beyond them, 503 at once. Default 2.</summary>
     public int MaxQueuedSimulations { get; init; } = 2;
@@ -93,6 +99,7 @@ public sealed record WebOptions
         Check(MaxConnections is >= 1 and <= 100_000, $"{nameof(MaxConnections)} {MaxConnections} : attendu de 1 à 100 000");
         Check(MaxConcurrentEvaluations is >= 1 and <= 1024, $"{nameof(MaxConcurrentEvaluations)} {MaxConcurrentEvaluations} : attendu de 1 à 1 024");
         Check(EvaluationQueueLimit is >= 0 and <= 10_000, $"{nameof(EvaluationQueueLimit)} {EvaluationQueueLimit} : attendu de 0 à 10 000");
+        Check(Positive(EvaluationQueueTimeout), $"{nameof(EvaluationQueueTimeout)} : attendu une durée strictement positive");
         Check(MaxQueuedSimulations is >= 0 and <= 100, $"{nameof(MaxQueuedSimulations)} {MaxQueuedSimulations} : attendu de 0 à 100");
         Check(MaxConcurrentUploads is >= 1 and <= 100, $"{nameof(MaxConcurrentUploads)} {MaxConcurrentUploads} : attendu de 1 à 100");
         Check(Positive(SimulationQueueTimeout), $"{nameof(SimulationQueueTimeout)} : attendu une durée strictement positive");

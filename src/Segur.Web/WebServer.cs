@@ -108,12 +108,7 @@ public static class WebServer
 
         app.Use(async (ctx, next) =>
         {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
-            h.XFrameOptions = "DENY";
-            h["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!ctx.Request.Path.StartsWithSegments("/api/reference")) h.ContentSecurityPolicy = Csp;
+            SecurityHeaders(ctx);
             await next();
         });
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleException, StatusCodeSelector = _ => 500 });
@@ -185,6 +180,17 @@ public static class WebServer
                 return Results.Bytes(bytes, type);
             }).ExcludeFromDescription();
         }
+    }
+
+    /// <summary>The headers of every answer, error answers included.</summary>
+    internal static void SecurityHeaders(HttpContext ctx)
+    {
+        var h = ctx.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "no-referrer";
+        h.XFrameOptions = "DENY";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!ctx.Request.Path.StartsWithSegments("/api/reference")) h.ContentSecurityPolicy = Csp;
     }
 
     /// <summary>The address the server listens on (after start; useful with port 0).</summary>

@@ -83,6 +83,7 @@ public static partial class Problem
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    [GeneratedRegex(@"(?:^|\s)(/[a-z_]+(?:/[a-z_0-9]+)*)(?=\s|$|\))")]
+    // Addresses of the API (« /api/… ») are not JSON paths.
+    [GeneratedRegex(@"(?:^|\s)(/(?!api(?:/|\s|$))[a-z_]+(?:/[a-z_0-9]+)*)(?=\s|$|\))")]
     private static partial Regex FieldPath();
 }
