@@ -16,8 +16,6 @@ public static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         TrySetFrenchUi();
 
         var root = new RootCommand("segur : moteur et simulateur des revalorisations du Ségur (CTI, primes et indemnités Ségur), chaque verdict expliqué et référencé.");

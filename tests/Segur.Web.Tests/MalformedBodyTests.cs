@@ -48,6 +48,17 @@ public sealed class MalformedBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Simuler_ByteOrderMark_IsAccepted()
+    {
+        // Found by the fuzz test (graine 7, entrée n° 14077): a UTF-8 byte-order mark gave a 500.
+        var body = """{"periode": {"debut": "2024-01", "fin": "2024-01"}, "profils": [""" + Nurse + "]}";
+        var content = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(body)]);
+        content.Headers.ContentType = new("application/json");
+        var r = await _site.Client.PostAsync("/api/simuler", content);
+        Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+    }
+
+    [Fact]
     public async Task Verifier_DeepNesting_IsA400NamingWhere()
     {
         var body = """{"emploi": """ + new string('[', 5000) + new string(']', 5000) + "}";

@@ -39,7 +39,10 @@ public static class RequestBody
     public static JsonObject Object(byte[] body, string expected)
     {
         JsonBodyCheck.Check(body, expected);
-        var node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = JsonBodyCheck.MaxDepth + 2 });
+        // A byte-order mark may start a UTF-8 text (RFC 8259, section 8.1): it is not part of the JSON.
+        var json = body.AsSpan();
+        if (json.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = JsonBodyCheck.MaxDepth + 2 });
         return node as JsonObject ?? throw new WebProblem(400, $"requête : / : attendu {expected}, trouvé {Kind(node)}");
     }
 
