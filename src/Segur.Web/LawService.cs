@@ -32,7 +32,7 @@ public sealed class LawService
         Evaluator = new Evaluator(Law);
         Reader = new ProfileReader(Law);
         Reforms = ReadReforms();
-        _cases = new Lazy<IReadOnlyList<LegalCase>>(ReadCases);
+        _cases = new Lazy<IReadOnlyList<LegalCase>>(() => EmbeddedCases.Read(new EmbeddedCases()));
     }
 
     public Legislation Law { get; }
@@ -104,13 +104,6 @@ public sealed class LawService
             list.Add(new EmbeddedReform(id, "legislation/" + name, title, text));
         }
         return list;
-    }
-
-    private static IReadOnlyList<LegalCase> ReadCases()
-    {
-        var asm = typeof(LawService).Assembly;
-        return asm.GetManifestResourceNames().Where(n => n.StartsWith("cases/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .SelectMany(n => CaseFileReader.Read(Resource(asm, n), "legislation/" + n)).ToList();
     }
 
     private static string Resource(Assembly asm, string name)
