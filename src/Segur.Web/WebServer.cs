@@ -90,6 +90,7 @@ public static class WebServer
             o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = options.RequestTimeout, TimeoutStatusCode = 503 };
             o.AddPolicy("simulation", new RequestTimeoutPolicy { Timeout = options.SimulationTimeout, TimeoutStatusCode = 503 });
         });
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         s.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer((doc, _, _) =>
@@ -118,7 +119,8 @@ public static class WebServer
         app.UseRateLimiter();
         app.UseRequestTimeouts();
 
-        app.MapOpenApi("/api/openapi.json");
+        var openApi = new Lazy<Task<string>>(() => OpenApiDocumentBuilder.BuildAsync(app.Services, app.Services.GetRequiredService<LawService>().Law.Vocabulary.SchemaText, CancellationToken.None));
+        app.MapGet("/api/openapi.json", async () => Results.Text(await openApi.Value, "application/json; charset=utf-8")).ExcludeFromDescription();
         app.MapScalarApiReference("/api/reference", o =>
         {
             o.WithTitle("API segur — référence interactive")

@@ -26,6 +26,8 @@ public static partial class Problem
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        // The API's types (Api/Contracts.cs) are written in snake case, like the anonymous documents before them.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
     public static string Title(int status) => status switch
