@@ -8,15 +8,7 @@ namespace Segur.Cli.Tests;
 /// </summary>
 public sealed class CultureTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "segur.slnx"))) dir = dir.Parent;
-            return dir!.FullName;
-        }
-    }
+    private static string Root => CliRunner.Root;
 
     private static string RunIn(string culture, string[] args)
     {

@@ -3,25 +3,11 @@ namespace Segur.Cli.Tests;
 /// <summary>The command line speaks French: help, errors of System.CommandLine, suggestions, formats, cases from any folder.</summary>
 public sealed class FrenchCommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Cli.Run(args, o, e, TimeProvider.System);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Example => Path.Combine(Root, "exemples", "infirmiere-chu.json");
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "segur.slnx"))) dir = dir.Parent;
-            return dir!.FullName;
-        }
-    }
+    private static string Root => CliRunner.Root;
 
     private static readonly string[] English = ["Usage:", "Options:", "Commands:", "Arguments:", "Description:", "(REQUIRED)", "[default:", "is required", "Unrecognized", "Required argument", "Required command", "Cannot parse"];
 

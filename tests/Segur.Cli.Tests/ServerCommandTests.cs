@@ -2,13 +2,7 @@ namespace Segur.Cli.Tests;
 
 public sealed class ServerCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Segur.Cli.Cli.Run(args, o, e, TimeProvider.System);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Serveur_IsACommandOfSegur()

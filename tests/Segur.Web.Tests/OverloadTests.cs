@@ -50,18 +50,7 @@ public sealed class OverloadTests : IAsyncLifetime
     public async Task Verifier_BeyondCapacity_Gives503WithRetryAfterInFrench_AndRecovers()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var held = new HeldBody(OneMonth);
-        var first = _site.Client.PostAsync("/api/verifier", held, stop.Token);
-        await held.Started.WaitAsync(stop.Token);
-
-        // Until the held request owns the slot, a probe may still pass; once it does, every probe is refused.
-        HttpResponseMessage probe;
-        var attempts = 0;
-        while ((probe = await _site.Client.PostAsync("/api/verifier", Json(OneMonth), stop.Token)).StatusCode == HttpStatusCode.OK)
-        {
-            Assert.True(++attempts < 500, "la requête retenue n'a jamais occupé le créneau de calcul");
-            await Task.Delay(10, stop.Token);
-        }
+        var (held, first, probe) = await HoldTheSlot(stop.Token);
         await AssertBusy(probe);
 
         // A burst while the slot is held: the one queue place times out, everything else is refused at once.
@@ -87,15 +76,7 @@ public sealed class OverloadTests : IAsyncLifetime
     public async Task CheapPages_AreNotLimited_WhileEvaluationsAreRefused()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var held = new HeldBody(OneMonth);
-        var first = _site.Client.PostAsync("/api/verifier", held, stop.Token);
-        await held.Started.WaitAsync(stop.Token);
-        var attempts = 0;
-        while ((await _site.Client.PostAsync("/api/verifier", Json(OneMonth), stop.Token)).StatusCode == HttpStatusCode.OK)
-        {
-            Assert.True(++attempts < 500, "la requête retenue n'a jamais occupé le créneau de calcul");
-            await Task.Delay(10, stop.Token);
-        }
+        var (held, first, _) = await HoldTheSlot(stop.Token);
         Assert.Equal(HttpStatusCode.OK, (await _site.Client.GetAsync("/", stop.Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _site.Client.GetAsync("/api/mesures", stop.Token)).StatusCode);
         // The questionnaire evaluates: it shares the evaluation slots, and its refusal is a French page.
@@ -106,6 +87,25 @@ public sealed class OverloadTests : IAsyncLifetime
         Assert.NotNull(page.Headers.RetryAfter);
         held.Release();
         await AssertVerified(await first);
+    }
+
+    /// <summary>
+    /// Sends a request whose body is held back, then probes until a probe is refused: from then on the held
+    /// request owns the only evaluation slot (before that, a probe may still pass).
+    /// </summary>
+    private async Task<(HeldBody Held, Task<HttpResponseMessage> First, HttpResponseMessage Refused)> HoldTheSlot(CancellationToken ct)
+    {
+        var held = new HeldBody(OneMonth);
+        var first = _site.Client.PostAsync("/api/verifier", held, ct);
+        await held.Started.WaitAsync(ct);
+        HttpResponseMessage probe;
+        var attempts = 0;
+        while ((probe = await _site.Client.PostAsync("/api/verifier", Json(OneMonth), ct)).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(++attempts < 500, "la requête retenue n'a jamais occupé le créneau de calcul");
+            await Task.Delay(10, ct);
+        }
+        return (held, first, probe);
     }
 
     /// <summary>A JSON body sent in two parts: the second only after <see cref="Release"/>.</summary>
