@@ -97,3 +97,28 @@ public sealed class ErrorStatusTests : IAsyncLifetime
         return text.ToString();
     }
 }
+
+/// <summary>The limits are options with stated defaults, refused at start when impossible.</summary>
+public sealed class WebOptionsTests
+{
+    [Fact]
+    public void Defaults_AreValid() => new WebOptions { DataFolder = "x", Token = TestSite.Token }.Validate();
+
+    [Fact]
+    public void ImpossibleLimits_AreRefusedAtStart_InFrench_AllNamed()
+    {
+        var options = new WebOptions
+        {
+            DataFolder = Path.Combine(Path.GetTempPath(), "segur-options-" + Guid.NewGuid().ToString("N")), Token = "court",
+            MaxConcurrentEvaluations = 0, EvaluationQueueLimit = -1, EvaluationQueueTimeout = TimeSpan.Zero, EvaluationRetryAfter = TimeSpan.FromMilliseconds(10),
+        };
+        var e = Assert.Throws<Segur.Engine.SegurException>(() => WebServer.Build(options));
+        var all = new[] { e.Message }.Concat(e.Details).ToList();
+        Assert.Contains(all, m => m.StartsWith("jeton d'écriture trop court", StringComparison.Ordinal));
+        Assert.Contains(all, m => m.StartsWith("MaxConcurrentEvaluations 0 : attendu de 1 à 1 024", StringComparison.Ordinal));
+        Assert.Contains(all, m => m.StartsWith("EvaluationQueueLimit -1", StringComparison.Ordinal));
+        Assert.Contains(all, m => m.StartsWith("EvaluationQueueTimeout : attendu une durée strictement positive", StringComparison.Ordinal));
+        Assert.Contains(all, m => m.Contains("Retry-After compte en secondes", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(options.DataFolder), "rien n'est créé avant la vérification des réglages");
+    }
+}
