@@ -55,13 +55,37 @@ public sealed class BodyFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
         Assert.True(stats.Ok > 10 && stats.Refused > 500, stats.ToString());
     }
 
+    private const string Save = """{"titre": "Essai", "periode": {"debut": "2024-01", "fin": "2024-01"}, "profils": [{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire"}}]}""";
+
+    private const string Boundary = "----segur-fuzz-7MA4YWxkTrZu0gW";
+
+    private static readonly string Upload =
+        $"--{Boundary}\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"effectifs.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+        "employeur.secteur;employeur.versant;employeur.structure;emploi.profession;emploi.statut\npublic;FPH;etablissement_public_sante;infirmier;titulaire\n" +
+        $"\r\n--{Boundary}--\r\n";
+
+    [Fact]
+    public async Task Simulations_AnyMutatedBody_SavesOrGivesAFrenchProblem_NeverA5xx()
+    {
+        var stats = await Run("/api/simulations", BodyGen.Requests([Save]), Iterations(300), requireOk: body => body.RootElement.TryGetProperty("id", out _), _site.Authorized());
+        Assert.True(stats.Ok > 5 && stats.Refused > 150, stats.ToString());
+    }
+
+    [Fact]
+    public async Task Televersements_AnyMutatedMultipart_StoresOrGivesAFrenchProblem_NeverA5xx()
+    {
+        var stats = await Run("/api/televersements", BodyGen.Multipart(Upload, Boundary), Iterations(1_000), requireOk: body => body.RootElement.TryGetProperty("id", out _), _site.Authorized());
+        Assert.True(stats.Ok > 20 && stats.Refused > 300, stats.ToString());
+    }
+
     private sealed record Stats(int Ok, int Refused, Dictionary<int, int> ByStatus)
     {
         public override string ToString() => string.Join(", ", ByStatus.OrderBy(k => k.Key).Select(k => $"{k.Key} : {k.Value}"));
     }
 
-    private async Task<Stats> Run(string path, Gen<FuzzRequest> gen, int count, Func<JsonDocument, bool> requireOk)
+    private async Task<Stats> Run(string path, Gen<FuzzRequest> gen, int count, Func<JsonDocument, bool> requireOk, HttpClient? client = null)
     {
+        client ??= _site.Client;
         // The inputs are drawn in order from the seed, then sent by two workers (the answers do not depend on the order).
         var pcg = new PCG(1, Seed);
         var inputs = new FuzzRequest[count];
@@ -76,7 +100,7 @@ public sealed class BodyFuzzTests(Xunit.Abstractions.ITestOutputHelper output) :
             HttpResponseMessage r;
             try
             {
-                r = await _site.Client.PostAsync(path, content, ct);
+                r = await client.PostAsync(path, content, ct);
             }
             catch (Exception e)
             {
@@ -151,6 +175,27 @@ public static class BodyGen
         var contentType = Gen.Frequency((9, Gen.Const<string?>("application/json")), (1, Gen.Int[0, ContentTypes.Length - 1].Select(i => ContentTypes[i])));
         var body = Gen.Int[0, valid.Length - 1].SelectMany(i => Mutated(valid[i]));
         return Gen.Select(body, contentType, (b, t) => b with { ContentType = t });
+    }
+
+    /// <summary>A multipart form mutated as text or bytes, under its own or a wrong content type.</summary>
+    public static Gen<FuzzRequest> Multipart(string form, string boundary)
+    {
+        string?[] types = [$"multipart/form-data; boundary={boundary}", $"multipart/form-data; boundary=\"{boundary}\"", "multipart/form-data", $"multipart/form-data; boundary={boundary}x",
+            $"multipart/form-data; boundary={new string('b', 300)}", "application/json", null, "application/x-www-form-urlencoded"];
+        var body = Gen.Frequency(
+            (1, Gen.Const(new FuzzRequest(Encoding.UTF8.GetBytes(form), null, "intact"))),
+            (6, TextEdits(form)),
+            (2, Gen.Int[0, form.Length].Select(n => new FuzzRequest(Encoding.UTF8.GetBytes(form[..n]), null, $"tronqué à {n}"))),
+            (1, ByteEdit(form)),
+            (1, Gen.Int[0, 3].Select(k => new FuzzRequest(Encoding.UTF8.GetBytes(k switch
+            {
+                0 => form.Replace("effectifs.csv", "effectifs.exe", StringComparison.Ordinal),
+                1 => form.Replace("filename=\"effectifs.csv\"", "filename=\"../../etc/passwd.csv\"", StringComparison.Ordinal),
+                2 => form.Replace("name=\"fichier\"", "name=\"autre\"", StringComparison.Ordinal),
+                _ => form.Replace("Content-Type: text/csv", "Content-Type: text/csv\r\nX-Long: " + new string('h', 20_000), StringComparison.Ordinal),
+            }), null, $"variante {k}"))));
+        var type = Gen.Frequency((8, Gen.Const<string?>(types[0])), (2, Gen.Int[1, types.Length - 1].Select(i => types[i])));
+        return Gen.Select(body, type, (b, t) => b with { ContentType = t });
     }
 
     private static Gen<FuzzRequest> Mutated(string json) => Gen.Frequency(

@@ -59,6 +59,18 @@ public sealed class MalformedBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_WithoutItsClosingBoundary_IsA400InFrench()
+    {
+        // Found by the fuzz test (graine 20261202, entrée n° 2): the multipart reader's end of stream gave a 500.
+        const string b = "xyz";
+        var form = $"--{b}\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"e.csv\"\r\nContent-Type: text/csv\r\n\r\nemploi.profession\ninfirmier\n\r\n---1E400--{b[..1]}]{b[1..]}--\r\n";
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(form));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={b}");
+        var p = await FrenchProblem.Check(await _site.Authorized().PostAsync("/api/televersements", content), 400);
+        Assert.Contains("formulaire multipart tronqué ou mal formé", p.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Verifier_DeepNesting_IsA400NamingWhere()
     {
         var body = """{"emploi": """ + new string('[', 5000) + new string(']', 5000) + "}";
