@@ -38,7 +38,7 @@ public static class CareerCommand
         cmd.SetAction(parse =>
         {
             var json = SharedOptions.IsJson(parse.GetValue(format));
-            var today = YearMonth.Of(DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime));
+            var today = ParisClock.CurrentMonth(ctx.Clock);
             var request = CareerRequest.Parse(parse.GetValue(grids), parse.GetValue(start), parse.GetValue(years), today);
             var source = SharedOptions.Source(parse.GetValue(law));
             var reform = parse.GetValue(scenario) is { } file ? ReformSource.FromFile(file) : null;

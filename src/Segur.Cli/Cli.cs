@@ -16,16 +16,10 @@ public static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         TrySetFrenchUi();
 
         var root = new RootCommand("segur : moteur et simulateur des revalorisations du Ségur (CTI, primes et indemnités Ségur), chaque verdict expliqué et référencé.");
-        foreach (var o in root.Options)
-        {
-            if (o is System.CommandLine.Help.HelpOption) o.Description = "Afficher l'aide et l'utilisation.";
-            else if (o is VersionOption) o.Description = "Afficher la version.";
-        }
+        FrenchHelp.Install(root);
         var context = new CommandContext(stdout, stderr, clock);
         root.Subcommands.Add(VerifyCommand.Build(context));
         root.Subcommands.Add(CasesCommand.Build(context));
@@ -34,13 +28,13 @@ public static class Cli
         root.Subcommands.Add(SimulateCommand.Build(context));
         root.Subcommands.Add(PopulationCommand.Build(context));
         root.Subcommands.Add(BenchCommand.Build(context));
-        root.Subcommands.Add(Segur.Web.ServerCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServerCommand.Build(context));
         root.Subcommands.Add(CareerCommand.Build(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) stderr.WriteLine($"erreur : {e.Message}");
+            foreach (var e in FrenchHelp.Errors(parse)) stderr.WriteLine($"erreur : {e}");
             stderr.WriteLine("Aide : segur --help, ou segur <commande> --help.");
             return BadInput;
         }

@@ -23,11 +23,12 @@ public static class SharedOptions
 
     public static Legislation LoadLaw(DirectoryInfo? dir) => LegislationLoader.Load(Source(dir));
 
-    public static bool IsJson(string? format) => format switch
+    /// <summary>Whether <c>--format</c> asks for JSON; the name is read whatever its case (« JSON », « Texte »).</summary>
+    public static bool IsJson(string? format) => format?.Trim().ToLowerInvariant() switch
     {
         "json" => true,
         null or "texte" or "text" => false,
-        _ => throw new SegurException($"--format « {format} » inconnu ; attendu texte ou json"),
+        _ => throw new SegurException($"--format « {format} » inconnu{Suggestions.Hint(format!.Trim(), ["texte", "json"])} ; attendu texte ou json"),
     };
 
     public static DateOnly? ParseDate(string? text, string option)

@@ -109,12 +109,12 @@ public static class QuestionCommand
     /// </summary>
     private static int Briefs(CommandContext ctx, string path, string? format, string? output, string? vocabularyFile, DirectoryInfo? lawDir)
     {
-        var html = format switch
+        var html = format?.Trim().ToLowerInvariant() switch
         {
             null or "texte" or "text" or "markdown" => false,
             "html" => true,
             "json" => throw new SegurException("--fiche : --format json non pris en charge ; la fiche existe en Markdown (--format texte, par défaut) et en HTML (--format html)"),
-            _ => throw new SegurException($"--format « {format} » inconnu pour --fiche ; attendu texte (Markdown) ou html"),
+            _ => throw new SegurException($"--format « {format} » inconnu pour --fiche{Suggestions.Hint(format!.Trim(), ["texte", "html"])} ; attendu texte (Markdown) ou html"),
         };
         var source = SharedOptions.Source(lawDir);
         var legislation = LegislationLoader.Load(source);

@@ -35,7 +35,7 @@ public static class VerifyCommand
             if (path == "-") text = Console.In.ReadToEnd();
             else if (!File.Exists(path)) throw new SegurException($"{path} : fichier de profil introuvable");
             else text = File.ReadAllText(path);
-            var p = new ProfileReader(legislation).Read(text, path == "-" ? "entrée standard" : path);
+            var p = ProfileSuggestions.Read(new ProfileReader(legislation), legislation, text, path == "-" ? "entrée standard" : path);
             var range = Range(parse.GetValue(period), p, ctx.Clock);
             var result = new Evaluator(legislation).Evaluate(p, range, lawAsOf);
             var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all));
@@ -62,8 +62,7 @@ public static class VerifyCommand
             return r;
         }
         if (p.Periode is { } fromProfile) return fromProfile;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var month = YearMonth.Of(today);
+        var month = ParisClock.CurrentMonth(clock);
         return new MonthRange(month, month);
     }
 }

@@ -19,11 +19,14 @@ public static class Format
     /// <summary>« 1 234,56 € ».</summary>
     public static string Euros(decimal amount) => amount.ToString("#,##0.00", French) + " €";
 
+    /// <summary>
+    /// An intermediate amount of a calculation, for people: at most four decimals, at least two
+    /// (« 241,2164 € » for 241,216383333…, « 238,00 € »); the amount due itself is <see cref="Euros"/>.
+    /// </summary>
+    public static string EurosPrecise(decimal amount) => amount.ToString("#,##0.00##", French) + " €";
+
     /// <summary>A number with the decimals it needs, French style (« 241,2164 »).</summary>
     public static string Number(decimal value) => value.ToString("#,##0.############", French);
-
-    /// <summary>An unrounded intermediate amount for people: four decimals at most (« 237,6516 »).</summary>
-    public static string Precise(decimal value) => value.ToString("#,##0.####", French);
 
     /// <summary>« 1 234 567 ».</summary>
     public static string Integer(long value) => value.ToString("#,##0", French);

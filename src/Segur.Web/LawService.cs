@@ -32,7 +32,7 @@ public sealed class LawService
         Evaluator = new Evaluator(Law);
         Reader = new ProfileReader(Law);
         Reforms = ReadReforms();
-        _cases = new Lazy<IReadOnlyList<LegalCase>>(ReadCases);
+        _cases = new Lazy<IReadOnlyList<LegalCase>>(() => CaseFileReader.Read(new EmbeddedLegislation()));
     }
 
     public Legislation Law { get; }
@@ -89,13 +89,6 @@ public sealed class LawService
 
     private IReadOnlyList<EmbeddedReform> ReadReforms() =>
         ReformSource.Shipped(_source).Select(r => new EmbeddedReform(r.Id, r.Source.Name, r.Title, r.Source.Text)).ToList();
-
-    private static IReadOnlyList<LegalCase> ReadCases()
-    {
-        var asm = typeof(LawService).Assembly;
-        return asm.GetManifestResourceNames().Where(n => n.StartsWith("cases/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .SelectMany(n => CaseFileReader.Read(Resource(asm, n), "legislation/" + n)).ToList();
-    }
 
     private static string Resource(Assembly asm, string name)
     {

@@ -46,11 +46,27 @@ public sealed class Verification(LawService laws, WebOptions options)
     {
         var law = LawFor(request.Reform);
         // A reform cannot change the profile schema: the one reader serves every law.
-        var profile = laws.Reader.Read(request.Profile, Origin);
+        var profile = ReadProfile(law, request.Profile);
         var period = profile.Periode ?? CurrentMonth();
         if (period.Count > MaxMonths)
             throw new WebProblem(400, $"{Origin} : /periode : {period.Count} mois ; l'API évalue au plus {MaxMonths} mois par requête (découpez la période)");
         return Evaluate(law, profile, period, request.LawAsOf, ct);
+    }
+
+    /// <summary>
+    /// The profile reader, with « vouliez-vous dire » for mistyped values. The reader is hardened
+    /// elsewhere; at this boundary anything it still throws besides its French errors becomes a 400.
+    /// </summary>
+    private Profile ReadProfile(Legislation law, JsonObject body)
+    {
+        try
+        {
+            return ProfileSuggestions.Read(laws.Reader, law, body, Origin);
+        }
+        catch (Exception e) when (e is not SegurException and not OperationCanceledException and not WebProblem)
+        {
+            throw new WebProblem(400, $"{Origin} : profil que le lecteur de profils n'a pas pu lire ; vérifiez chaque champ et chaque valeur contre profile.schema.json (docs/profil.md)");
+        }
     }
 
     public static EvaluationResult Evaluate(Legislation law, Profile profile, MonthRange period, DateOnly? lawAsOf, CancellationToken ct)
@@ -67,7 +83,7 @@ public sealed class Verification(LawService laws, WebOptions options)
 
     public MonthRange CurrentMonth()
     {
-        var m = YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+        var m = ParisClock.CurrentMonth(options.Clock);
         return new MonthRange(m, m);
     }
 

@@ -23,9 +23,37 @@ public static class WebServer
 {
     public const string Csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Builds and starts the server on 127.0.0.1; start failures (port taken, PostgreSQL unreachable,
+    /// invalid options) become a French <see cref="SegurException"/>.
+    /// </summary>
+    public static WebApplication Start(WebOptions options)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(options);
+            app.Start();
+            return app;
+        }
+        catch (Exception e) when (e is IOException or Npgsql.NpgsqlException)
+        {
+            (app as IDisposable)?.Dispose();
+            throw new SegurException(e switch
+            {
+                Npgsql.PostgresException pg => $"PostgreSQL : connexion refusée par le serveur (code SQLSTATE {pg.SqlState}) ; vérifiez l'utilisateur, le mot de passe et la base de la chaîne de connexion",
+                Npgsql.NpgsqlException => "PostgreSQL : serveur injoignable ; vérifiez l'hôte et le port de la chaîne de connexion, et que PostgreSQL est démarré",
+                _ when e is Microsoft.AspNetCore.Connections.AddressInUseException || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                    => $"port {options.Port} : impossible d'écouter sur 127.0.0.1:{options.Port}, le port est déjà utilisé par un autre programme ; choisissez-en un autre (--port)",
+                _ => $"port {options.Port} : impossible d'écouter sur 127.0.0.1:{options.Port} ({e.GetType().Name})",
+            });
+        }
+    }
+
     /// <summary>Builds the application; <paramref name="configure"/> lets tests swap the server (TestServer).</summary>
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
+        options.Validate();
         Directory.CreateDirectory(options.DataFolder);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -38,7 +66,10 @@ public static class WebServer
             k.Listen(IPAddress.Loopback, options.Port);
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = Math.Max(options.MaxJsonBytes, options.MaxUploadBytes + (1 << 20));
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Kestrel's limits sit above ours (ErrorResponses.RequestLimits answers 414/431 in French below them).
+            k.Limits.MaxRequestLineSize = WebOptions.HardUrlBytes + 64;
+            k.Limits.MaxRequestHeadersTotalSize = WebOptions.HardHeaderBytes;
+            k.Limits.MaxConcurrentConnections = options.MaxConnections;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(10));
         });
@@ -49,15 +80,17 @@ public static class WebServer
         s.AddSingleton<SimulationService>();
         s.AddSingleton<WhatIf>();
         s.AddSingleton(new WriteToken(options.Token));
-        s.AddSingleton<IRunStore>(_ => options.PostgresConnection is { Length: > 0 } pg ? SqlRunStore.Postgres(pg) : SqlRunStore.Sqlite(options.DataFolder));
+        s.AddSingleton<IRunStore>(_ => options.PostgresConnection is { Length: > 0 } pg ? SqlRunStore.Postgres(pg, options.Clock) : SqlRunStore.Sqlite(options.DataFolder, options.Clock));
         s.AddSingleton<ConcernePage>();
         s.AddSingleton<LegislationPages>();
         s.AddSingleton<ReformPages>();
+        s.AddRateLimiter(o => Overload.Configure(o, options));
         s.AddRequestTimeouts(o =>
         {
             o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = options.RequestTimeout, TimeoutStatusCode = 503 };
             o.AddPolicy("simulation", new RequestTimeoutPolicy { Timeout = options.SimulationTimeout, TimeoutStatusCode = 503 });
         });
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         s.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer((doc, _, _) =>
@@ -76,34 +109,18 @@ public static class WebServer
 
         app.Use(async (ctx, next) =>
         {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
-            h.XFrameOptions = "DENY";
-            h["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!ctx.Request.Path.StartsWithSegments("/api/reference")) h.ContentSecurityPolicy = Csp;
+            SecurityHeaders(ctx);
             await next();
         });
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, StatusCodeSelector = _ => 500 });
-        app.UseStatusCodePages(async ctx =>
-        {
-            var http = ctx.HttpContext;
-            if (http.Response.HasStarted || http.Response.ContentLength is > 0) return;
-            var status = http.Response.StatusCode;
-            var message = status switch
-            {
-                404 => $"{http.Request.Path} : adresse inconnue",
-                405 => $"{http.Request.Method} {http.Request.Path} : méthode non autorisée",
-                413 => "requête trop volumineuse",
-                415 => $"type de contenu « {http.Request.ContentType ?? "absent"} » non pris en charge ; attendu application/json (UTF-8)",
-                503 => "délai de traitement dépassé ou serveur occupé ; réessayez",
-                _ => Problem.Title(status),
-            };
-            await Respond(http, status, message, []);
-        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleException, StatusCodeSelector = _ => 500 });
+        app.UseStatusCodePages(ErrorResponses.HandleStatus);
+        app.Use(ErrorResponses.RequestLimits(options));
+        // Admission before the time limit: a request's 30 s start when it leaves the queue.
+        app.UseRateLimiter();
         app.UseRequestTimeouts();
 
-        app.MapOpenApi("/api/openapi.json");
+        var openApi = new Lazy<Task<string>>(() => OpenApiDocumentBuilder.BuildAsync(app.Services, app.Services.GetRequiredService<LawService>().Law.Vocabulary.SchemaText, CancellationToken.None));
+        app.MapGet("/api/openapi.json", async () => Results.Text(await openApi.Value, "application/json; charset=utf-8")).ExcludeFromDescription();
         app.MapScalarApiReference("/api/reference", o =>
         {
             o.WithTitle("API segur — référence interactive")
@@ -135,16 +152,16 @@ public static class WebServer
         // The HTML pages are not part of the API document.
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/", (LawService l, IRunStore store) => HomePage.Render(l, store));
-        pages.MapGet("/concerne", (HttpRequest r, ConcernePage p) => p.Handle(r));
+        pages.MapGet("/concerne", (HttpRequest r, ConcernePage p) => p.Handle(r)).RequireRateLimiting(Overload.Evaluation);
         pages.MapGet("/legislation", (LegislationPages p) => p.Index());
         pages.MapGet("/legislation/mesures/{id}", (string id, LegislationPages p) => p.Measure(id));
         pages.MapGet("/legislation/parametres/{id}", (string id, LegislationPages p) => p.Parameter(id));
         pages.MapGet("/legislation/textes", (LegislationPages p) => p.Texts());
         pages.MapGet("/reforme", (HttpRequest r, ReformPages p) => p.Form(r));
-        pages.MapPost("/reforme/preparer", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Prepare(r, ct)).DisableAntiforgery();
-        pages.MapPost("/reforme", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Run(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery();
+        pages.MapPost("/reforme/preparer", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Prepare(r, ct)).DisableAntiforgery().RequireRateLimiting(Overload.Evaluation);
+        pages.MapPost("/reforme", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Run(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery().RequireRateLimiting(Overload.Simulation);
         pages.MapGet("/simulations", (ReformPages p, CancellationToken ct) => p.List(ct));
-        pages.MapPost("/simulations", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Save(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery();
+        pages.MapPost("/simulations", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Save(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery().RequireRateLimiting(Overload.Simulation);
         pages.MapGet("/simulations/comparer", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Compare(r, ct));
         pages.MapGet("/simulations/{id:long}", (long id, ReformPages p, CancellationToken ct) => p.Show(id, ct));
     }
@@ -167,29 +184,15 @@ public static class WebServer
         }
     }
 
-    private static async Task HandleError(HttpContext ctx)
+    /// <summary>The headers of every answer, error answers included.</summary>
+    internal static void SecurityHeaders(HttpContext ctx)
     {
-        var e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, message, details) = e switch
-        {
-            WebProblem p => (p.Status, p.Message, p.Details),
-            SegurException s => (400, s.Message, s.Details),
-            BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "requête trop volumineuse" : "requête mal formée", (IReadOnlyList<string>)[]),
-            OperationCanceledException or TimeoutException => (503, "délai de traitement dépassé ; réduisez la période ou la population", []),
-            _ => (500, "erreur interne du serveur ; merci de signaler ce problème avec la requête utilisée", []),
-        };
-        await Respond(ctx, status, message, details);
-    }
-
-    private static async Task Respond(HttpContext ctx, int status, string message, IReadOnlyList<string> details)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
-        {
-            ctx.Response.StatusCode = status;
-            await Problem.Result(status, message, details).ExecuteAsync(ctx);
-            return;
-        }
-        await Layout.Error(status, Problem.Title(status), string.Join(" ; ", new[] { message }.Concat(details.Take(10)))).ExecuteAsync(ctx);
+        var h = ctx.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "no-referrer";
+        h.XFrameOptions = "DENY";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!ctx.Request.Path.StartsWithSegments("/api/reference")) h.ContentSecurityPolicy = Csp;
     }
 
     /// <summary>The address the server listens on (after start; useful with port 0).</summary>

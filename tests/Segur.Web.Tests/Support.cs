@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Segur.Web;
@@ -10,7 +12,12 @@ public sealed class TestSite : IAsyncDisposable
 {
     public const string Token = "jeton-de-test-0123456789abcdef";
 
-    public TestSite(string? postgres = null, long maxUpload = 50L << 20, TimeSpan? timeout = null)
+    /// <summary>
+    /// A site on TestServer, or with <c>kestrel</c> the real server on a free loopback port (Kestrel's
+    /// limits, real sockets); <c>tune</c> changes the options (limits) and <c>configure</c> the host before it is built.
+    /// </summary>
+    public TestSite(string? postgres = null, long maxUpload = 50L << 20, TimeSpan? timeout = null, bool kestrel = false,
+        Func<WebOptions, WebOptions>? tune = null, Action<WebApplicationBuilder>? configure = null)
     {
         Data = Directory.CreateTempSubdirectory("segur-web-").FullName;
         Options = new WebOptions
@@ -18,10 +25,27 @@ public sealed class TestSite : IAsyncDisposable
             Port = 0, DataFolder = Data, Token = Token, PostgresConnection = postgres, MaxUploadBytes = maxUpload, RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
             Clock = new FixedClock(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero)),
         };
-        App = WebServer.Build(Options, b => b.WebHost.UseTestServer());
+        if (tune is not null) Options = tune(Options);
+        App = WebServer.Build(Options, b =>
+        {
+            if (!kestrel) b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
         App.StartAsync().GetAwaiter().GetResult();
-        Client = App.GetTestClient();
+        if (kestrel)
+        {
+            BaseAddress = new Uri(WebServer.Address(App));
+            Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        }
+        else
+        {
+            Client = App.GetTestClient();
+            BaseAddress = Client.BaseAddress!;
+        }
     }
+
+    /// <summary>Where the server answers (http://127.0.0.1:port/ on Kestrel).</summary>
+    public Uri BaseAddress { get; }
 
     public string Data { get; }
     public WebOptions Options { get; }
@@ -42,6 +66,48 @@ public sealed class TestSite : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Data, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>What every error answer of the API must be: a French problem document.</summary>
+public static partial class FrenchProblem
+{
+    private static readonly HashSet<string> Titles =
+    [
+        "Requête invalide", "Jeton manquant ou invalide", "Écriture refusée", "Introuvable", "Méthode non autorisée",
+        "Format de réponse non disponible", "Délai dépassé", "Conflit", "Longueur du corps requise", "Requête trop volumineuse",
+        "Adresse trop longue", "Type de contenu non pris en charge", "Contenu invalide", "Trop de requêtes",
+        "En-têtes trop volumineux", "Non pris en charge", "Service momentanément indisponible", "Requête refusée",
+    ];
+
+    /// <summary>Checks content type, members and language of a problem answer; returns the document.</summary>
+    public static async Task<JsonElement> Check(HttpResponseMessage r, int? status = null)
+    {
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{(int)r.StatusCode} sans problème JSON : {r.Content.Headers.ContentType} {Cut(text)}");
+        if (status is { } expected) Assert.Equal(expected, (int)r.StatusCode);
+        var doc = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal((int)r.StatusCode, doc.GetProperty("status").GetInt32());
+        Assert.Equal("about:blank", doc.GetProperty("type").GetString());
+        Assert.Contains(doc.GetProperty("title").GetString()!, Titles);
+        var detail = doc.GetProperty("detail").GetString()!;
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+        Assert.True(doc.GetProperty("champ").ValueKind is JsonValueKind.Null or JsonValueKind.String);
+        Assert.Equal(detail, doc.GetProperty("erreurs")[0].GetString());
+        foreach (var e in doc.GetProperty("erreurs").EnumerateArray()) AssertFrench(e.GetString()!);
+        return doc;
+    }
+
+    /// <summary>No library's English text: none of the words an English message is made of, no .NET type name.</summary>
+    public static void AssertFrench(string message)
+    {
+        var m = English().Match(message);
+        Assert.False(m.Success, $"texte anglais « {m.Value} » dans : {message}");
+    }
+
+    private static string Cut(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    [GeneratedRegex(@"\b(the|is|was|were|of the|expected|invalid|cannot|could not|unable|error|exception|failed|must|should|value|object|array|token|unexpected|System\.[A-Z]\w+|Segur\.[A-Z]\w+)\b")]
+    private static partial Regex English();
 }
 
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider

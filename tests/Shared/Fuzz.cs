@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -17,10 +18,10 @@ namespace Segur.Tests.Fuzz;
 public static partial class Fuzz
 {
     public static long Iterations { get; } =
-        long.TryParse(Environment.GetEnvironmentVariable("SEGUR_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 10_000;
+        long.TryParse(Environment.GetEnvironmentVariable("SEGUR_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 10_000;
 
     public static ulong Seed { get; } =
-        ulong.TryParse(Environment.GetEnvironmentVariable("SEGUR_FUZZ_SEED"), out var s) ? s : 20_261_126UL;
+        ulong.TryParse(Environment.GetEnvironmentVariable("SEGUR_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 20_261_126UL;
 
     /// <summary>
     /// Draws <see cref="Iterations"/> inputs from <paramref name="gen"/> (seeded, so the same inputs every run)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -75,7 +76,7 @@ internal static partial class SchemaErrors
         foreach (var raw in pointer[1..].Split('/'))
         {
             var seg = YamlDocument.Unescape(raw);
-            if (node is JsonArray a && int.TryParse(seg, out var i) && i >= 0 && i < a.Count)
+            if (node is JsonArray a && int.TryParse(seg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < a.Count)
             {
                 node = a[i];
                 var id = node is JsonObject o && o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
@@ -100,7 +101,7 @@ internal static partial class SchemaErrors
             node = node switch
             {
                 JsonObject o => o.TryGetPropertyValue(seg, out var c) ? c : null,
-                JsonArray a when int.TryParse(seg, out var i) && i >= 0 && i < a.Count => a[i],
+                JsonArray a when int.TryParse(seg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < a.Count => a[i],
                 _ => null,
             };
         }

@@ -288,7 +288,7 @@ public sealed class Kernel
             if (trace.Enabled)
             {
                 trace.Step(index, new CalculationStep(StepKind.FullTime,
-                    $"{Format.Number(first.Value)} points × {Format.Number(value.Value)} € ({a.PointValue!.Title.ToLowerInvariant()}) ÷ {Format.Number(divisor.Value)} = {Format.Precise(full)} € par mois à temps plein",
+                    $"{Format.Number(first.Value)} points × {Format.Number(value.Value)} € ({a.PointValue!.Title.ToLowerInvariant()}) ÷ {Format.Number(divisor.Value)} = {Format.EurosPrecise(full)} par mois à temps plein",
                     full, [first.Citation, value.Citation, divisor.Citation]));
             }
         }

@@ -16,64 +16,68 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("segur");
 
         api.MapPost("/verifier", Verify)
+            .RequireRateLimiting(Overload.Evaluation)
             .WithName("verifier")
             .WithSummary("Vérifier un profil : le JSON de « segur verifier --format json »")
             .WithDescription("Corps : un profil (schéma legislation/profile.schema.json, avec « periode » {debut, fin}), et en option « reforme » (id d'une réforme fournie ou texte YAML d'une réforme), « droit_au » (AAAA-MM-JJ) et « toutes_mesures » (booléen). Réponse : exactement les octets de « segur verifier profil.json --format json » pour la même entrée. Au plus 240 mois par requête ; sans période, le mois courant.")
             .Accepts<JsonObject>("application/json")
             .Produces<JsonObject>(200, "application/json")
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
         api.MapPost("/simuler", Simulate)
+            .RequireRateLimiting(Overload.Simulation)
             .WithName("simuler")
             .WithSummary("Simuler une petite population (jusqu'à 1 000 profils) ou la population nationale synthétique")
             .WithDescription("Corps : {\"profils\": [profil…]} ou {\"population\": {\"taille\": n, \"graine\": g}}, avec « periode » {debut, fin} (obligatoire), « reforme » et « droit_au » facultatifs. Réponse : la synthèse de « segur simuler --synthese ».")
             .Accepts<JsonObject>("application/json")
             .Produces<JsonObject>(200, "application/json")
-            .ProducesProblem(400);
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
-        api.MapGet("/mesures", (LawService l) => Results.Json(l.Law.Measures.Select(m => Measure(m, false)), Problem.Json))
-            .WithName("mesures").WithSummary("Lister les mesures");
+        api.MapGet("/mesures", (LawService l) => Results.Json(l.Law.Measures.Select(m => Measure(m, false)).ToList(), Problem.Json))
+            .WithName("mesures").WithSummary("Lister les mesures").Produces<List<Mesure>>();
         api.MapGet("/mesures/{id}", (string id, LawService l) => l.Law.Measure(id) is { } m
                 ? Results.Json(Measure(m, true), Problem.Json)
                 : Problem.Result(404, $"/mesures/{id} : mesure inconnue ; attendu un id parmi {string.Join(", ", l.Law.Measures.Select(x => x.Id))}"))
-            .WithName("mesure").WithSummary("Une mesure, ses critères et ses textes");
-        api.MapGet("/parametres", (LawService l) => Results.Json(l.Law.Parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Parameter), Problem.Json))
-            .WithName("parametres").WithSummary("Lister les paramètres et leurs valeurs datées");
+            .WithName("mesure").WithSummary("Une mesure, ses critères et ses textes").Produces<Mesure>().ProducesProblem(404);
+        api.MapGet("/parametres", (LawService l) => Results.Json(l.Law.Parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Parameter).ToList(), Problem.Json))
+            .WithName("parametres").WithSummary("Lister les paramètres et leurs valeurs datées").Produces<List<Parametre>>();
         api.MapGet("/parametres/{id}", (string id, LawService l) => l.Law.Parameters.TryGetValue(id, out var p)
                 ? Results.Json(Parameter(p), Problem.Json)
                 : Problem.Result(404, $"/parametres/{id} : paramètre inconnu"))
-            .WithName("parametre").WithSummary("Un paramètre et ses valeurs datées");
-        api.MapGet("/textes", (LawService l) => Results.Json(l.Law.Texts.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Text), Problem.Json))
-            .WithName("textes").WithSummary("Lister les textes cités");
-        api.MapGet("/cas", (LawService l) => Results.Json(l.Cases.Select(c => new
-            {
-                id = c.Id, titre = c.Title, fichier = c.File, ligne = c.Line, mois = c.Month.ToString(),
-                droit_au = c.LawAsOf is { } d ? Format.Iso(d) : null,
-                attendu = new { eligible = c.Expected.Eligible, mesure = c.Expected.Measure, montant_brut = c.Expected.Gross, motifs = c.Expected.Motifs, incertain = c.Expected.Uncertain },
-                raison = c.Reason, confiance = c.Confidence, sources = c.Sources, profil = c.Profile,
-            }), Problem.Json))
-            .WithName("cas").WithSummary("Lister les cas juridiques (legislation/cases/)");
-        api.MapGet("/reformes", (LawService l) => Results.Json(l.Reforms.Select(r => new { id = r.Id, intitule = r.Title, fichier = r.File, yaml = r.Text }), Problem.Json))
-            .WithName("reformes").WithSummary("Lister les scénarios de réforme fournis");
+            .WithName("parametre").WithSummary("Un paramètre et ses valeurs datées").Produces<Parametre>().ProducesProblem(404);
+        api.MapGet("/textes", (LawService l) => Results.Json(l.Law.Texts.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Text).ToList(), Problem.Json))
+            .WithName("textes").WithSummary("Lister les textes cités").Produces<List<Texte>>();
+        api.MapGet("/cas", (LawService l) => Results.Json(l.Cases.Select(c => new Cas(
+                c.Id, c.Title, c.File, c.Line, c.Month.ToString(), c.LawAsOf is { } d ? Format.Iso(d) : null,
+                new Attendu(c.Expected.Eligible, c.Expected.Measure, c.Expected.Gross, c.Expected.Motifs.Select(m => m.ToString()).ToList(), c.Expected.Uncertain),
+                c.Reason, c.Confidence, c.Sources, c.Profile)).ToList(), Problem.Json))
+            .WithName("cas").WithSummary("Lister les cas juridiques (legislation/cases/)").Produces<List<Cas>>();
+        api.MapGet("/reformes", (LawService l) => Results.Json(l.Reforms.Select(r => new Reforme(r.Id, r.Title, r.File, r.Text)).ToList(), Problem.Json))
+            .WithName("reformes").WithSummary("Lister les scénarios de réforme fournis").Produces<List<Reforme>>();
         api.MapGet("/sante", async (LawService l, IRunStore store, CancellationToken ct) =>
-                Results.Json(new { etat = "ok", legislation = new { version = l.Law.Version, empreinte = l.Law.Fingerprint }, stockage = store.Kind, version_schema = await store.MigrateAsync(ct) }, Problem.Json))
-            .WithName("sante").WithSummary("État du serveur");
+                Results.Json(new Sante("ok", new VersionLegislation(l.Law.Version, l.Law.Fingerprint), store.Kind, await store.MigrateAsync(ct)), Problem.Json))
+            .WithName("sante").WithSummary("État du serveur").Produces<Sante>();
+        api.MapGet("/schemas/profil.json", (LawService l) => Results.Text(l.Law.Vocabulary.SchemaText, "application/schema+json; charset=utf-8"))
+            .WithName("schema-profil").WithSummary("Le schéma JSON public du profil (legislation/profile.schema.json)")
+            .Produces<JsonObject>(200, "application/schema+json");
 
         api.MapPost("/televersements", Upload)
+            .RequireRateLimiting(Overload.Upload)
             .WithName("televerser").WithSummary("Téléverser un fichier d'effectifs (jeton requis)")
             .WithDescription("multipart/form-data, champ « fichier » (.csv ou .parquet) ; en-tête « Authorization: Bearer <jeton> ». Réponse : {\"id\": …} à passer à POST /api/simulations.")
-            .ProducesProblem(401).ProducesProblem(413);
+            .Produces<Televersement>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
         api.MapPost("/simulations", SaveRun)
+            .RequireRateLimiting(Overload.Simulation)
             .WithName("enregistrer").WithSummary("Lancer et enregistrer une simulation (jeton requis)")
             .WithDescription("Corps : {\"titre\": …, \"periode\": {debut, fin}, \"reforme\": …, et \"population\": {taille, graine} ou \"televersement\": id ou \"profils\": […]}. Enregistrement en une transaction, avec la version de la législation et le texte de la réforme.")
             .Accepts<JsonObject>("application/json")
-            .ProducesProblem(400).ProducesProblem(401);
-        api.MapGet("/simulations", async (IRunStore store, CancellationToken ct) => Results.Json((await store.ListAsync(200, ct)).Select(s => Saved(s, false)), Problem.Json))
-            .WithName("simulations").WithSummary("Lister les calculs enregistrés");
+            .Produces<CalculCree>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
+        api.MapGet("/simulations", async (IRunStore store, CancellationToken ct) => Results.Json((await store.ListAsync(200, ct)).Select(s => Saved(s, false)).ToList(), Problem.Json))
+            .WithName("simulations").WithSummary("Lister les calculs enregistrés").Produces<List<Calcul>>();
         api.MapGet("/simulations/{id:long}", async (long id, IRunStore store, CancellationToken ct) => await store.GetAsync(id, ct) is { } s
                 ? Results.Json(Saved(s, true), Problem.Json)
                 : Problem.Result(404, $"/simulations/{id} : calcul introuvable"))
-            .WithName("simulation").WithSummary("Un calcul enregistré");
+            .WithName("simulation").WithSummary("Un calcul enregistré").Produces<Calcul>().ProducesProblem(404);
     }
 
     private static async Task<IResult> Verify(HttpRequest req, Verification verification, WebOptions options, CancellationToken ct)
@@ -160,7 +164,7 @@ public static class ApiEndpoints
         token.Require(req, "/televersements");
         var form = await FormReader.ReadAsync(req, sims, null, options.MaxUploadBytes, ct);
         if (form.UploadId is null) throw new WebProblem(400, "/fichier : aucun fichier ; attendu un champ « fichier » (multipart/form-data) .csv ou .parquet");
-        return Results.Json(new { id = form.UploadId, nom = form.UploadName }, Problem.Json, statusCode: 201);
+        return Results.Json(new Televersement(form.UploadId, form.UploadName), Problem.Json, statusCode: 201);
     }
 
     private static async Task<IResult> SaveRun(HttpRequest req, SimulationService sims, IRunStore store, WriteToken token, WebOptions options, CancellationToken ct)
@@ -172,64 +176,43 @@ public static class ApiEndpoints
         if (string.IsNullOrEmpty(title) || title.Length > 200) throw new WebProblem(400, "requête : /titre : attendu un titre de 1 à 200 caractères");
         var outcome = await sims.RunAsync(SimulationOf(obj, sims), ct);
         var id = await store.SaveAsync(SimulationService.ToSaved(outcome, title), ct);
-        return Results.Json(new { id, url = $"/api/simulations/{id}", page = $"/simulations/{id}" }, Problem.Json, statusCode: 201);
+        return Results.Json(new CalculCree(id, $"/api/simulations/{id}", $"/simulations/{id}"), Problem.Json, statusCode: 201);
     }
 
-    private static object Ref(Citation c) => new
-    {
-        texte = c.Text.Id, titre = c.Text.Title, article = c.Article,
-        publie_le = c.Text.PublishedOn is { } p ? Format.Iso(p) : null, url = c.Text.Url,
-    };
+    private static Reference Ref(Citation c) =>
+        new(c.Text.Id, c.Text.Title, c.Article, c.Text.PublishedOn is { } p ? Format.Iso(p) : null, c.Text.Url);
 
-    private static object Text(LegalText t) => new
-    {
-        id = t.Id, titre = t.Title, nature = t.Nature, date = t.SignedOn is { } s ? Format.Iso(s) : null,
-        publie_le = t.PublishedOn is { } p ? Format.Iso(p) : null, publication = t.Publication, url = t.Url,
-        verifie_le = Format.Iso(t.CheckedOn), confiance = t.Confidence.ToString(), note = t.Note,
-    };
+    private static Texte Text(LegalText t) =>
+        new(t.Id, t.Title, t.Nature, t.SignedOn is { } s ? Format.Iso(s) : null, t.PublishedOn is { } p ? Format.Iso(p) : null,
+            t.Publication, t.Url, Format.Iso(t.CheckedOn), t.Confidence.ToString(), t.Note);
 
-    private static object Rule(Rule r) => new
-    {
-        id = r.Id.Length == 0 ? null : r.Id, libelle = r.Label,
-        type = r.Kind switch { RuleKind.Leaf => "condition", RuleKind.All => "toutes", _ => "une_de" },
-        condition = r.Condition?.ToString(), du = r.From is { } f ? Format.Iso(f) : null, au = r.To is { } t ? Format.Iso(t) : null,
-        confiance = r.Confidence.ToString(), note = r.Note, references = r.Citations.Select(Ref),
-        sous_criteres = r.Children.Select(Rule),
-    };
+    private static Critere Rule(Rule r) =>
+        new(r.Id.Length == 0 ? null : r.Id, r.Label, r.Kind switch { RuleKind.Leaf => "condition", RuleKind.All => "toutes", _ => "une_de" },
+            r.Condition?.ToString(), r.From is { } f ? Format.Iso(f) : null, r.To is { } t ? Format.Iso(t) : null,
+            r.Confidence.ToString(), r.Note, r.Citations.Select(Ref).ToList(), r.Children.Select(Rule).ToList());
 
-    private static object Measure(Measure m, bool detail) => new
-    {
-        id = m.Id, intitule = m.Title, famille = m.Family, description = m.Description,
-        du = Format.Iso(m.From), au = m.To is { } t ? Format.Iso(t) : null,
-        institue_par = Ref(new Citation(m.InstitutedBy, null)), references = m.Citations.Select(Ref), cede_a = m.CedesTo,
-        proratisation = m.Proration.Id,
-        montant = !m.Amount.IsKnown ? (object)new { inconnu = m.Amount.UnknownNote }
-            : m.Amount.Points is { } pts ? new { points = pts.Id, valeur_du_point = m.Amount.PointValue!.Id } : new { euros = m.Amount.Euros!.Id },
-        confiance = m.Confidence.ToString(), note = m.Note,
-        criteres = detail ? m.Criteria.Select(Rule) : null,
-        exclusions = detail ? m.Exclusions.Select(e => new { id = e.Id, intitule = e.Title, condition = e.Condition.ToString(), references = e.Citations.Select(Ref) }) : null,
-    };
+    private static Mesure Measure(Measure m, bool detail) =>
+        new(m.Id, m.Title, m.Family, m.Description, Format.Iso(m.From), m.To is { } t ? Format.Iso(t) : null,
+            Ref(new Citation(m.InstitutedBy, null)), m.Citations.Select(Ref).ToList(), m.CedesTo, m.Proration.Id,
+            !m.Amount.IsKnown ? new Montant(null, null, null, m.Amount.UnknownNote)
+                : m.Amount.Points is { } pts ? new Montant(pts.Id, m.Amount.PointValue!.Id, null, null) : new Montant(null, null, m.Amount.Euros!.Id, null),
+            m.Confidence.ToString(), m.Note,
+            detail ? m.Criteria.Select(Rule).ToList() : null,
+            detail ? m.Exclusions.Select(e => new Exclusion(e.Id, e.Title, e.Condition.ToString(), e.Citations.Select(Ref).ToList())).ToList() : null);
 
-    private static object Parameter(Parameter p) => new
-    {
-        id = p.Id, intitule = p.Title, unite = p.Unit, description = p.Description, fichier = p.SourceFile,
-        valeurs = p.Values.Select(v => new { du = Format.Iso(v.From), au = v.To is { } t ? Format.Iso(t) : null, valeur = v.Value, confiance = v.Confidence.ToString(), note = v.Note, reference = Ref(v.Citation) }),
-    };
+    private static Parametre Parameter(Parameter p) =>
+        new(p.Id, p.Title, p.Unit, p.Description, p.SourceFile, p.Values.Select(v => new ValeurDatee(
+            Format.Iso(v.From), v.To is { } t ? Format.Iso(t) : null, v.Value, v.Confidence.ToString(), v.Note, Ref(v.Citation))).ToList());
 
-    private static object Saved(SavedRun s, bool full)
+    private static Calcul Saved(SavedRun s, bool full)
     {
         var r = s.Run;
-        return new
-        {
-            id = s.Id, titre = r.Title, cree_le = s.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            legislation = new { version = r.LegislationVersion, empreinte = r.LegislationFingerprint },
-            reforme = r.ReformTitle is null && r.ReformId is null ? null : new { id = r.ReformId, intitule = r.ReformTitle, empreinte = r.ReformFingerprint, yaml = full ? r.ReformText : null },
-            population = r.Source, periode = r.Period, droit_au = r.LawAsOf, lignes = r.Rows,
-            beneficiaires = r.Beneficiaries, beneficiaires_reforme = r.ReformBeneficiaries, nouveaux_beneficiaires = r.Gainers,
-            cout_brut = r.CostCents / 100m, cout_brut_reforme = r.ReformCostCents / 100m, difference = r.DifferenceCents / 100m,
-            rappels = r.ArrearsCents / 100m, cotisations_employeur = r.EmployerDifferenceCents / 100m,
-            mesures = full ? r.Measures.Select(m => new { scenario = m.Scenario, mesure = m.MeasureId, intitule = m.Title, beneficiaires = m.Beneficiaries, cout_brut = m.Cents / 100m, cotisations_employeur = m.EmployerCents / 100m }) : null,
-            synthese = full ? JsonNode.Parse(r.SynthesisJson) : null,
-        };
+        return new Calcul(s.Id, r.Title, s.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            new VersionLegislation(r.LegislationVersion, r.LegislationFingerprint),
+            r.ReformTitle is null && r.ReformId is null ? null : new ReformeEnregistree(r.ReformId, r.ReformTitle, r.ReformFingerprint, full ? r.ReformText : null),
+            r.Source, r.Period, r.LawAsOf, r.Rows, r.Beneficiaries, r.ReformBeneficiaries, r.Gainers,
+            r.CostCents / 100m, r.ReformCostCents / 100m, r.DifferenceCents / 100m, r.ArrearsCents / 100m, r.EmployerDifferenceCents / 100m,
+            full ? r.Measures.Select(m => new LigneMesure(m.Scenario, m.MeasureId, m.Title, m.Beneficiaries, m.Cents / 100m, m.EmployerCents / 100m)).ToList() : null,
+            full ? JsonNode.Parse(r.SynthesisJson) as JsonObject : null);
     }
 }

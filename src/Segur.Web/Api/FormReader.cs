@@ -47,14 +47,15 @@ public static class FormReader
         var reader = new MultipartReader(boundary, req.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = Math.Max(maxBytes, MaxFieldBytes * 2L) };
         string? uploadId = null, uploadName = null;
         MultipartSection? section;
-        while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+        while ((section = await Truncated(() => reader.ReadNextSectionAsync(ct))) is not null)
         {
+            var body = new SectionStream(section.Body);
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var cd) || !cd.DispositionType.Equals("form-data")) continue;
             var name = HeaderUtilities.RemoveQuotes(cd.Name).Value ?? "";
             var fileName = HeaderUtilities.RemoveQuotes(cd.FileNameStar.HasValue ? cd.FileNameStar : cd.FileName).Value;
             if (fileName is not null)
             {
-                if (fileName.Length == 0) { await section.Body.DrainAsync(ct); continue; }
+                if (fileName.Length == 0) { await body.DrainAsync(ct); continue; }
                 if (uploadId is not null) throw new WebProblem(400, "formulaire : un seul fichier à la fois");
                 if (maxBytes <= 0) throw new WebProblem(400, "formulaire : fichier inattendu");
                 if (token is not null && !token.Check(fields.GetValueOrDefault("jeton")))
@@ -62,11 +63,11 @@ public static class FormReader
                         ? "/jeton : jeton d'écriture manquant ou invalide ; téléverser un fichier demande le jeton configuré au démarrage du serveur"
                         : "téléversement désactivé : le serveur a été démarré sans jeton d'écriture");
                 uploadName = Path.GetFileName(fileName.Replace('\\', '/'));
-                uploadId = await sims.SaveUploadAsync(section.Body, uploadName, ct);
+                uploadId = await sims.SaveUploadAsync(body, uploadName, ct);
                 continue;
             }
             if (fields.Count >= MaxFields) throw new WebProblem(400, "formulaire : trop de champs");
-            using var sr = new StreamReader(section.Body, Encoding.UTF8);
+            using var sr = new StreamReader(body, Encoding.UTF8);
             var buffer = new char[MaxFieldBytes + 1];
             var n = await sr.ReadBlockAsync(buffer, ct);
             if (n > MaxFieldBytes) throw new WebProblem(413, $"/{name} : champ trop long ; au plus {MaxFieldBytes / 1024} ko");
@@ -74,6 +75,65 @@ public static class FormReader
         }
         return new FormData(fields, uploadId, uploadName);
     }
+
+    private static async Task<T> Truncated<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw SectionStream.Malformed();
+        }
+    }
+}
+
+/// <summary>
+/// A part of a multipart form: the reader's « unexpected end of stream » (a form without its closing
+/// boundary, or cut short) is the client's malformed form, not a server failure.
+/// </summary>
+internal sealed class SectionStream(Stream inner) : Stream
+{
+    public static WebProblem Malformed() =>
+        new(400, "formulaire multipart tronqué ou mal formé : séparateur de fin manquant ou partie incomplète ; attendu multipart/form-data terminé par --séparateur--");
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            return inner.Read(buffer, offset, count);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw Malformed();
+        }
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw Malformed();
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 }
 
 /// <summary>The write token: compared in constant time; empty means writing is disabled.</summary>

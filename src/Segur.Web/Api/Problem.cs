@@ -7,10 +7,13 @@ using Segur.Engine;
 namespace Segur.Web.Api;
 
 /// <summary>An error the client can fix, with its HTTP status and a French message.</summary>
-public sealed class WebProblem(int status, string message, IReadOnlyList<string>? details = null) : Exception(message)
+public sealed class WebProblem(int status, string message, IReadOnlyList<string>? details = null, TimeSpan? retryAfter = null) : Exception(message)
 {
     public int Status { get; } = status;
     public IReadOnlyList<string> Details { get; } = details ?? [];
+
+    /// <summary>For a 503: when to try again (sent as <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>
@@ -23,6 +26,8 @@ public static partial class Problem
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        // The API's types (Api/Contracts.cs) are written in snake case, like the anonymous documents before them.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
     public static string Title(int status) => status switch
@@ -32,29 +37,41 @@ public static partial class Problem
         403 => "Écriture refusée",
         404 => "Introuvable",
         405 => "Méthode non autorisée",
+        406 => "Format de réponse non disponible",
         408 => "Délai dépassé",
+        409 => "Conflit",
+        411 => "Longueur du corps requise",
         413 => "Requête trop volumineuse",
+        414 => "Adresse trop longue",
         415 => "Type de contenu non pris en charge",
+        422 => "Contenu invalide",
         429 => "Trop de requêtes",
+        431 => "En-têtes trop volumineux",
+        501 => "Non pris en charge",
         503 => "Service momentanément indisponible",
+        >= 400 and < 500 => "Requête refusée",
         _ => "Erreur interne",
     };
 
-    public static IResult Result(int status, string message, IReadOnlyList<string>? details = null)
+    public const string ContentType = "application/problem+json; charset=utf-8";
+
+    public static IResult Result(int status, string message, IReadOnlyList<string>? details = null) =>
+        Results.Json(Body(status, message, details), Json, ContentType, status);
+
+    /// <summary>The problem document: <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>, <c>champ</c>, <c>erreurs</c>.</summary>
+    public static Dictionary<string, object?> Body(int status, string message, IReadOnlyList<string>? details = null)
     {
         var all = new List<string> { message };
         if (details is not null) all.AddRange(details);
-        var field = FieldOf(message);
-        var body = new Dictionary<string, object?>
+        return new Dictionary<string, object?>
         {
             ["type"] = "about:blank",
             ["title"] = Title(status),
             ["status"] = status,
             ["detail"] = message,
-            ["champ"] = field,
+            ["champ"] = FieldOf(message),
             ["erreurs"] = all,
         };
-        return Results.Json(body, Json, "application/problem+json; charset=utf-8", status);
     }
 
     public static IResult From(SegurException e) => Result(400, e.Message, e.Details);
@@ -68,6 +85,7 @@ public static partial class Problem
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    [GeneratedRegex(@"(?:^|\s)(/[a-z_]+(?:/[a-z_0-9]+)*)(?=\s|$|\))")]
+    // Addresses of the API (« /api/… ») are not JSON paths.
+    [GeneratedRegex(@"(?:^|\s)(/(?!api(?:/|\s|$))[a-z_]+(?:/[a-z_0-9]+)*)(?=\s|$|\))")]
     private static partial Regex FieldPath();
 }

@@ -32,22 +32,17 @@ public static class RequestBody
             throw new WebProblem(415, $"type de contenu « {type ?? "absent"} » ; attendu application/json (UTF-8)");
     }
 
-    /// <summary>Parses a JSON object; a syntax error names the line and column.</summary>
+    /// <summary>
+    /// Parses a JSON object, checked first by <see cref="JsonBodyCheck"/>: invalid UTF-8, duplicated keys,
+    /// out-of-range numbers, lone surrogates and deep nesting are refused in French with their JSON path.
+    /// </summary>
     public static JsonObject Object(byte[] body, string expected)
     {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            throw new WebProblem(400, $"requête, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide ; attendu {expected}");
-        }
-        catch (ArgumentException)
-        {
-            throw new WebProblem(400, $"requête : corps qui n'est pas du texte UTF-8 ; attendu {expected}");
-        }
+        JsonBodyCheck.Check(body, expected);
+        // A byte-order mark may start a UTF-8 text (RFC 8259, section 8.1): it is not part of the JSON.
+        var json = body.AsSpan();
+        if (json.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = JsonBodyCheck.MaxDepth + 2 });
         return node as JsonObject ?? throw new WebProblem(400, $"requête : / : attendu {expected}, trouvé {Kind(node)}");
     }
 

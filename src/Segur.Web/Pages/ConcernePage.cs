@@ -19,7 +19,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
     public IResult Handle(HttpRequest req)
     {
         var q = req.Query;
-        var current = YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+        var current = ParisClock.CurrentMonth(options.Clock);
         var debut = q["debut"].ToString();
         var fin = q["fin"].ToString();
         if (string.IsNullOrEmpty(debut)) debut = DefaultStart.ToString();
@@ -214,7 +214,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         var h = new Html();
         h.Add($"<section id=\"changements\" class=\"changements\"><h2>Ce qui changerait le résultat</h2>");
         var profile = laws.Reader.Read(a.ToProfile(laws.Law.Vocabulary), "questionnaire");
-        var result = whatIf.Compute(profile, month, DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+        var result = whatIf.Compute(profile, month, ParisClock.Today(options.Clock));
         if (laws.Evaluator.EvaluateMonth(profile, month).Eligible)
         {
             h.Add($"<p>Vous êtes concerné en {Format.Month(month)} : le montant dépend de votre temps de travail, de vos dates d'entrée et de sortie, et des textes cités ci-dessus.</p></section>");

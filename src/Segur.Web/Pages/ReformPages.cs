@@ -16,7 +16,7 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
     private static string Int(long n) => n.ToString("#,##0", Fr);
     private static string Euros(long cents) => Format.Euros(cents / 100m);
 
-    private YearMonth Current => YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
+    private YearMonth Current => ParisClock.CurrentMonth(options.Clock);
 
     public IResult Form(HttpRequest req, string? reformText = null, string? message = null, int status = 200)
     {

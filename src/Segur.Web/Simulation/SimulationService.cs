@@ -62,8 +62,8 @@ public sealed class SimulationService(LawService laws, WebOptions options)
 
     public async Task<SimulationOutcome> RunAsync(SimulationRequest req, CancellationToken ct)
     {
-        if (!await _gate.WaitAsync(TimeSpan.FromSeconds(10), ct))
-            throw new WebProblem(503, "une autre simulation est en cours ; réessayez dans quelques instants");
+        if (!await _gate.WaitAsync(options.SimulationQueueTimeout, ct))
+            throw new WebProblem(503, "une autre simulation est en cours ; réessayez dans quelques instants", retryAfter: options.SimulationRetryAfter);
         try
         {
             return await Task.Run(() => Run(req, ct), ct);
@@ -202,7 +202,7 @@ public sealed class SimulationService(LawService laws, WebOptions options)
     {
         foreach (var f in Directory.EnumerateFiles(UploadFolder))
         {
-            if (File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddDays(-7)) File.Delete(f);
+            if (File.GetLastWriteTimeUtc(f) < options.Clock.GetUtcNow().UtcDateTime.AddDays(-7)) File.Delete(f);
         }
     }
 

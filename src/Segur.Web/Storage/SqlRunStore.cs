@@ -16,16 +16,18 @@ public sealed class SqlRunStore : IRunStore
     private readonly Func<DbConnection> _open;
     private readonly bool _postgres;
     private readonly NpgsqlDataSource? _pg;
+    private readonly TimeProvider _clock;
 
-    private SqlRunStore(Func<DbConnection> open, bool postgres, NpgsqlDataSource? pg)
+    private SqlRunStore(Func<DbConnection> open, bool postgres, NpgsqlDataSource? pg, TimeProvider clock)
     {
         _open = open;
         _postgres = postgres;
         _pg = pg;
+        _clock = clock;
     }
 
-    /// <summary>The SQLite file <c>segur.db</c> in <paramref name="folder"/>, created on first use.</summary>
-    public static SqlRunStore Sqlite(string folder)
+    /// <summary>The SQLite file <c>segur.db</c> in <paramref name="folder"/>, created on first use; <paramref name="clock"/> dates runs and migrations.</summary>
+    public static SqlRunStore Sqlite(string folder, TimeProvider? clock = null)
     {
         Directory.CreateDirectory(folder);
         var cs = new SqliteConnectionStringBuilder
@@ -36,13 +38,13 @@ public sealed class SqlRunStore : IRunStore
             DefaultTimeout = 30,
             Pooling = true,
         }.ToString();
-        return new SqlRunStore(() => new SqliteConnection(cs), postgres: false, null);
+        return new SqlRunStore(() => new SqliteConnection(cs), postgres: false, null, clock ?? TimeProvider.System);
     }
 
-    public static SqlRunStore Postgres(string connectionString)
+    public static SqlRunStore Postgres(string connectionString, TimeProvider? clock = null)
     {
         var ds = NpgsqlDataSource.Create(connectionString);
-        return new SqlRunStore(ds.CreateConnection, postgres: true, ds);
+        return new SqlRunStore(ds.CreateConnection, postgres: true, ds, clock ?? TimeProvider.System);
     }
 
     public string Kind => _postgres ? "postgresql" : "sqlite";
@@ -217,7 +219,7 @@ public sealed class SqlRunStore : IRunStore
         return c;
     }
 
-    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static DbCommand Command(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] args)
     {

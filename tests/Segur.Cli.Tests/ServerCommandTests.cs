@@ -1,14 +1,8 @@
-namespace Segur.Web.Tests;
+namespace Segur.Cli.Tests;
 
 public sealed class ServerCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Segur.Cli.Cli.Run(args, o, e, TimeProvider.System);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Serveur_IsACommandOfSegur()
@@ -22,7 +16,7 @@ public sealed class ServerCommandTests
 
     [Theory]
     [InlineData("--port", "70000", "--port 70000 : attendu un port entre 1 et 65535")]
-    [InlineData("--jeton", "court", "--jeton : jeton trop court")]
+    [InlineData("--jeton", "court", "jeton d'écriture trop court (5 caractères) ; attendu au moins 16 caractères")]
     public void Serveur_BadOption_IsRefusedInFrench(string option, string value, string message)
     {
         var (code, _, e) = Run("serveur", option, value, "--donnees", Path.Combine(Path.GetTempPath(), "segur-cmd-" + Guid.NewGuid().ToString("N")));
@@ -39,7 +33,7 @@ public sealed class ServerCommandTests
         var dir = Directory.CreateTempSubdirectory("segur-cmd-").FullName;
         try
         {
-            var (code, _, e) = Run("serveur", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--donnees", dir, "--jeton", TestSite.Token);
+            var (code, _, e) = Run("serveur", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--donnees", dir, "--jeton", "jeton-de-test-0123456789abcdef");
             Assert.Equal(2, code);
             Assert.Contains($"impossible d'écouter sur 127.0.0.1:{port}", e);
         }
