@@ -19,11 +19,12 @@ public static class VerifyCommand
         var asOf = new Option<string?>("--droit-au") { Description = "Appliquer le droit tel que publié à cette date (AAAA-MM-JJ) ; par défaut, le droit connu aujourd'hui." };
         var format = SharedOptions.Format();
         var all = new Option<bool>("--toutes-mesures") { Description = "Expliquer toutes les mesures, y compris celles d'autres secteurs." };
+        var detail = new Option<bool>("--detail") { Description = "Rapport texte : ajouter l'explication critère par critère (par défaut : le motif décisif, les textes et les montants)." };
         var output = new Option<string?>("--sortie", "-o") { Description = "Écrire le résultat dans ce fichier (écriture atomique) plutôt que sur la sortie standard." };
         var law = SharedOptions.Legislation();
         var cmd = new Command("verifier", "Vérifier l'éligibilité d'un travailleur aux mesures Ségur, mois par mois, avec le montant et les raisons.")
         {
-            profile, period, asOf, format, all, output, law,
+            profile, period, asOf, format, all, detail, output, law,
         };
         cmd.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ public static class VerifyCommand
             var p = new ProfileReader(legislation).Read(text, path == "-" ? "entrée standard" : path);
             var range = Range(parse.GetValue(period), p, ctx.Clock);
             var result = new Evaluator(legislation).Evaluate(p, range, lawAsOf);
-            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all));
+            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all), parse.GetValue(detail));
             if (parse.GetValue(output) is { } file)
             {
                 AtomicFile.WriteAllText(file, rendered);

@@ -43,6 +43,7 @@ public static class JsonReport
         decimal? total = 0m;
         foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         Money(w, "total_brut", total);
+        JsonSummary.WriteTotals(w, r);
         w.WriteStartArray("mois");
         foreach (var m in r.Months)
         {
@@ -58,6 +59,7 @@ public static class JsonReport
         w.WriteStartObject();
         w.WriteString("mois", m.Month.ToString());
         w.WriteBoolean("eligible", m.Eligible);
+        JsonSummary.Write(w, m);
         Money(w, "montant_brut", m.Gross);
         Money(w, "montant_net_estime", m.NetEstimate);
         if (m.NetBasis is null) w.WriteNull("base_estimation_net"); else w.WriteString("base_estimation_net", m.NetBasis);

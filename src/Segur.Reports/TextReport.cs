@@ -112,6 +112,9 @@ public static class TextReport
         }
     }
 
+    /// <summary>Texts listed under a ground in the short report (all of them with <c>--detail</c>).</summary>
+    private const int CitationsShown = 3;
+
     /// <summary>The summary: its sentences, then each ground with the measures it rules out and its texts.</summary>
     private static void Summary(StringBuilder sb, MonthSummary s)
     {
@@ -125,8 +128,10 @@ public static class TextReport
         }
         foreach (var g in s.Grounds)
         {
-            sb.Append("  Motif : ").Append(g.Label).Append(" (").Append(g.Measures.Count == 1 ? "mesure " : "mesures ").Append(string.Join(", ", g.Measures)).AppendLine(")");
-            foreach (var c in g.Citations) sb.Append("      ").AppendLine(Cite(c));
+            var measures = g == s.Grounds[0] ? g.Measures : g.Covers;
+            sb.Append("  Motif : ").Append(g.Label).Append(" (").Append(measures.Count == 1 ? "mesure " : "mesures ").Append(string.Join(", ", measures)).AppendLine(")");
+            foreach (var c in g.Citations.Take(CitationsShown)) sb.Append("      ").AppendLine(Cite(c));
+            if (g.Citations.Count > CitationsShown) sb.Append("      … et ").Append(g.Citations.Count - CitationsShown).AppendLine(" autre(s) texte(s) (--detail)");
         }
         foreach (var o in s.Open)
         {

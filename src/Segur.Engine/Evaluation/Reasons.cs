@@ -271,7 +271,7 @@ public static partial class Reasons
         foreach (var (key, covers) in chosen)
         {
             var v = candidates[key];
-            var citations = v.Nodes.SelectMany(n => n.Citations).Distinct().ToList();
+            var citations = v.Nodes.Where((n, i) => covers.Contains(v.Measures[i])).SelectMany(n => n.Citations).Distinct().ToList();
             var label = v.Kind == GroundKind.Exclusion ? ((ExclusionNode)v.Nodes[0]).Exclusion.Title : v.Nodes[0].Label;
             var ground = new Ground(v.Kind, key, label, v.Nodes, v.Measures, covers, v.Fields, citations, "");
             grounds.Add(ground with { Text = Clause(m, ground, grounds.Count == 0) });
