@@ -178,7 +178,7 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
         {
             h.Add($"<section class=\"chiffres\" id=\"chiffres\"><h2>Réforme « {info.Title} »</h2><p>Décidée le {Format.Date(info.DecidedOn)} : les mois antérieurs sont versés en rappel.</p><dl class=\"cles\">");
             h.Add($"<div><dt>Nouveaux bénéficiaires</dt><dd id=\"beneficiaires\">{Int(d2.Gainers)}</dd></div>");
-            h.Add($"<div><dt>Coût brut sur la période</dt><dd id=\"cout\">{Euros(d2.Cents)}</dd></div>");
+            h.Add($"<div><dt>Coût brut sur la période</dt><dd id=\"cout\">{(rs.Total.UnknownAmountBeneficiaries > r.Baseline.Total.UnknownAmountBeneficiaries ? "au moins " : "")}{Euros(d2.Cents)}</dd></div>");
             h.Add($"<div><dt>dont rappels</dt><dd id=\"rappels\">{Euros(d2.ArrearsCents)}</dd></div>");
             h.Add($"<div><dt>Cotisations employeur</dt><dd id=\"cout-employeur\">{Euros(d2.EmployerCents)}</dd></div>");
             h.Add($"<div><dt>Coût brut annuel (dernier mois × 12)</dt><dd id=\"cout-annuel\">{Euros(d2.LastMonthCents * 12)}</dd></div></dl>");
@@ -211,14 +211,27 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
             var bc = bi >= 0 ? b.ByMeasure[bi] : null;
             var rc = ri >= 0 ? reform!.ByMeasure[ri] : null;
             if ((bc?.Beneficiaries ?? 0) == 0 && (rc?.Beneficiaries ?? 0) == 0) continue;
-            h.Add($"<tr><th scope=\"row\"><a href=\"/legislation/mesures/{id}\">{id}</a></th><td class=\"nombre\">{Int(bc?.Beneficiaries ?? 0)}</td><td class=\"nombre\">{Euros(bc?.Cents ?? 0)}</td>");
-            if (reform is not null) h.Add($"<td class=\"nombre\">{Int(rc?.Beneficiaries ?? 0)}</td><td class=\"nombre\">{Euros(rc?.Cents ?? 0)}</td>");
+            h.Add($"<tr><th scope=\"row\"><a href=\"/legislation/mesures/{id}\">{id}</a></th>{Cells(bc)}");
+            if (reform is not null) h.Add(Cells(rc));
             h.Add($"</tr>");
         }
-        h.Add($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"nombre\">{Int(b.Total.Beneficiaries)}</td><td class=\"nombre\">{Euros(b.Total.Cents)}</td>");
-        if (reform is not null) h.Add($"<td class=\"nombre\">{Int(reform.Total.Beneficiaries)}</td><td class=\"nombre\">{Euros(reform.Total.Cents)}</td>");
+        h.Add($"<tr class=\"total\"><th scope=\"row\">Total</th>{Cells(b.Total)}");
+        if (reform is not null) h.Add(Cells(reform.Total));
         h.Add($"</tr></tbody></table>");
+        var unknown = reform?.Total.UnknownAmountBeneficiaries > 0 ? reform.Total.UnknownAmountBeneficiaries : b.Total.UnknownAmountBeneficiaries;
+        if (unknown > 0)
+            h.Add($"<p class=\"avertissement\" id=\"montants-inconnus\">Montant inconnu : aucun texte ne fixe le montant d'une mesure due à {Int(unknown)} bénéficiaire(s) ; ils sont comptés à part, jamais à 0 €, et les coûts affichés sont des minimums (« au moins »).</p>");
         return h.ToMarkup();
+    }
+
+    /// <summary>Beneficiaries and cost of a cell; the cost is « au moins » when some beneficiaries have an unknown amount.</summary>
+    private static Markup Cells(SynthesisCell? c)
+    {
+        if (c is null) return Html.Of($"<td class=\"nombre\">0</td><td class=\"nombre\">{Euros(0)}</td>");
+        var unknown = c.UnknownAmountBeneficiaries;
+        return unknown == 0
+            ? Html.Of($"<td class=\"nombre\">{Int(c.Beneficiaries)}</td><td class=\"nombre\">{Euros(c.Cents)}</td>")
+            : Html.Of($"<td class=\"nombre\">{Int(c.Beneficiaries)} (dont {Int(unknown)} au montant inconnu)</td><td class=\"nombre\">au moins {Euros(c.Cents)}</td>");
     }
 
     public async Task<IResult> List(CancellationToken ct)
