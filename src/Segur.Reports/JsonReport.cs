@@ -51,6 +51,7 @@ public static class JsonReport
             w.Flush(); // keep the buffer at one month whatever the period
         }
         w.WriteEndArray();
+        JsonSummary.WriteArrears(w, r);
         w.WriteEndObject();
     }
 

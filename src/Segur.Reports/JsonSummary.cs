@@ -36,9 +36,62 @@ public static class JsonSummary
     /// <summary>The period's <c>total_brut_au_moins</c> (sum of the known amounts) and <c>mois_montant_inconnu</c>.</summary>
     public static void WriteTotals(Utf8JsonWriter w, EvaluationResult r)
     {
-        w.WritePropertyName("total_brut_au_moins");
-        w.WriteRawValue(r.TotalAtLeast.ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
+        Money(w, "total_brut_au_moins", r.TotalAtLeast);
         w.WriteNumber("mois_montant_inconnu", r.UnknownAmountMonths);
+    }
+
+    /// <summary>
+    /// The root's <c>rappel</c>: with <c>--verse-depuis</c>, the months still owed (before the month the employer
+    /// actually paid from), their amounts and the totals; <c>null</c> without it.
+    /// </summary>
+    public static void WriteArrears(Utf8JsonWriter w, EvaluationResult r)
+    {
+        if (r.Arrears is not { } a)
+        {
+            w.WriteNull("rappel");
+            return;
+        }
+        w.WriteStartObject("rappel");
+        w.WriteString("verse_depuis", a.PaidFrom.ToString());
+        w.WriteStartArray("mois");
+        foreach (var o in a.Months)
+        {
+            w.WriteStartObject();
+            w.WriteString("mois", o.Month.Month.ToString());
+            w.WriteStartArray("mesures");
+            foreach (var id in o.Month.Retained) w.WriteStringValue(id);
+            w.WriteEndArray();
+            Money(w, "montant_brut", o.Amount);
+            w.WriteBoolean("incertain", o.Uncertain);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Money(w, "total_brut", a.Total);
+        Money(w, "total_brut_au_moins", a.TotalAtLeast);
+        w.WriteNumber("mois_montant_inconnu", a.UnknownAmountMonths);
+        w.WriteNumber("mois_incertains", a.UncertainMonths);
+        w.WriteStartArray("references");
+        foreach (var c in a.Citations) Reference(w, c);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Money(Utf8JsonWriter w, string name, decimal? value)
+    {
+        w.WritePropertyName(name);
+        if (value is null) w.WriteNullValue();
+        else w.WriteRawValue(value.Value.ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+
+    private static void Reference(Utf8JsonWriter w, Citation c)
+    {
+        w.WriteStartObject();
+        w.WriteString("texte", c.Text.Id);
+        w.WriteString("titre", c.Text.Title);
+        if (c.Article is null) w.WriteNull("article"); else w.WriteString("article", c.Article);
+        if (c.Text.PublishedOn is { } p) w.WriteString("publie_le", Format.Iso(p)); else w.WriteNull("publie_le");
+        w.WriteString("url", c.Text.Url);
+        w.WriteEndObject();
     }
 
     private static void Ground(Utf8JsonWriter w, string nature, string id, string label, IEnumerable<string> measures, IEnumerable<string> fields,
@@ -61,16 +114,7 @@ public static class JsonSummary
             w.WriteEndArray();
         }
         w.WriteStartArray("references");
-        foreach (var c in citations)
-        {
-            w.WriteStartObject();
-            w.WriteString("texte", c.Text.Id);
-            w.WriteString("titre", c.Text.Title);
-            if (c.Article is null) w.WriteNull("article"); else w.WriteString("article", c.Article);
-            if (c.Text.PublishedOn is { } p) w.WriteString("publie_le", Format.Iso(p)); else w.WriteNull("publie_le");
-            w.WriteString("url", c.Text.Url);
-            w.WriteEndObject();
-        }
+        foreach (var c in citations) Reference(w, c);
         w.WriteEndArray();
         w.WriteEndObject();
     }

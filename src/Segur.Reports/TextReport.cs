@@ -43,6 +43,11 @@ public static class TextReport
         sb.Append("Total brut dû sur la période : ").AppendLine(Words.Total(r));
         var nets = r.Months.Where(m => m.Eligible).Select(m => m.NetBasis).Where(b => b is not null).Distinct().ToList();
         foreach (var b in nets) sb.Append("Net : ").AppendLine(b);
+        if (r.Arrears is { } arrears)
+        {
+            sb.AppendLine();
+            sb.Append(ArrearsLetter.Text(r, arrears));
+        }
 
         foreach (var run in runs.GroupBy(Signature).Select(g => g.First()))
         {
@@ -174,8 +179,17 @@ public static class TextReport
                 Measure(sb, closest, detailed: true);
             }
         }
-        foreach (var other in Words.Relevant(m, all).Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest))
+        // When nothing is due, the tree of every measure that a ground rules out: the detail behind the summary.
+        var grounded = m.Summary.Grounds.SelectMany(g => g.Covers).ToHashSet(StringComparer.Ordinal);
+        foreach (var other in m.Measures.Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest))
         {
+            if (!m.Eligible && grounded.Contains(other.Measure.Id))
+            {
+                sb.Append("  · ");
+                Measure(sb, other, detailed: true);
+                continue;
+            }
+            if (!Words.Relevant(m, all).Contains(other)) continue;
             sb.Append("  · ").Append(other.Measure.Id).Append(" (").Append(Words.Human(other.Verdict)).Append(") : ");
             var failed = other.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Label + (c.Detail is null ? "" : $" [{c.Detail}]")).ToList();
             sb.AppendLine(other.Verdict == Verdict.Superseded ? $"écartée au profit de {other.SupersededBy}" : string.Join(" ; ", failed));

@@ -51,6 +51,7 @@ public static class WebServer
         s.AddSingleton(new WriteToken(options.Token));
         s.AddSingleton<IRunStore>(_ => options.PostgresConnection is { Length: > 0 } pg ? SqlRunStore.Postgres(pg) : SqlRunStore.Sqlite(options.DataFolder));
         s.AddSingleton<ConcernePage>();
+        s.AddSingleton<ArrearsPage>();
         s.AddSingleton<LegislationPages>();
         s.AddSingleton<ReformPages>();
         s.AddRequestTimeouts(o =>
@@ -136,6 +137,7 @@ public static class WebServer
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/", (LawService l, IRunStore store) => HomePage.Render(l, store));
         pages.MapGet("/concerne", (HttpRequest r, ConcernePage p) => p.Handle(r));
+        pages.MapGet("/rappels", (HttpRequest r, ArrearsPage p) => p.Handle(r));
         pages.MapGet("/legislation", (LegislationPages p) => p.Index());
         pages.MapGet("/legislation/mesures/{id}", (string id, LegislationPages p) => p.Measure(id));
         pages.MapGet("/legislation/parametres/{id}", (string id, LegislationPages p) => p.Parameter(id));

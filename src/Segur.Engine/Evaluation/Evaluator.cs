@@ -16,11 +16,12 @@ public sealed class Evaluator(Legislation law)
 
     public Kernel Kernel { get; } = new(law);
 
-    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null)
+    /// <remarks><paramref name="paidFrom"/>: the month from which the employer actually paid, for the arrears still owed.</remarks>
+    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null, YearMonth? paidFrom = null)
     {
         var months = new List<MonthResult>(period.Count);
         foreach (var m in period.Months()) months.Add(EvaluateMonth(profile, m, lawAsOf));
-        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = Law, Months = months };
+        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = Law, Months = months, PaidFrom = paidFrom };
     }
 
     public MonthResult EvaluateMonth(Profile profile, YearMonth month, DateOnly? lawAsOf = null)

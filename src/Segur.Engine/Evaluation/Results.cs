@@ -157,6 +157,12 @@ public sealed class EvaluationResult
 
     /// <summary>Months where a measure is due whose amount no text gives.</summary>
     public int UnknownAmountMonths => Months.Count(m => m.AmountUnknown);
+
+    /// <summary>The month from which the employer actually paid (<c>--verse-depuis</c>), if given.</summary>
+    public YearMonth? PaidFrom { get; init; }
+
+    /// <summary>What is still owed when the employer paid only from <see cref="PaidFrom"/>; null when it is not given.</summary>
+    public ArrearsStatement? Arrears => PaidFrom is { } p ? Evaluation.Arrears.Compute(this, p) : null;
 }
 
 /// <summary>The coded facts, days in post and law date a month was decided on, and the kernel that decided it.</summary>

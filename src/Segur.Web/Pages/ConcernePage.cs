@@ -17,18 +17,26 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
 
     public static readonly YearMonth DefaultStart = new(2020, 9);
 
-    public IResult Handle(HttpRequest req)
+    /// <summary>The answers carried by the address (GET form), with the period; an error page when the period is invalid.</summary>
+    public Answers? ReadAnswers(HttpRequest req, out IResult? error)
     {
         var q = req.Query;
+        error = null;
         var current = YearMonth.Of(DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime));
         var debut = q["debut"].ToString();
         var fin = q["fin"].ToString();
         if (string.IsNullOrEmpty(debut)) debut = DefaultStart.ToString();
         if (string.IsNullOrEmpty(fin)) fin = current.ToString();
-        if (!MonthRange.TryParse($"{debut}..{fin}", out var period, out var error))
-            return Layout.Error(400, "Période invalide", "Période : " + error);
+        if (!MonthRange.TryParse($"{debut}..{fin}", out var period, out var message))
+        {
+            error = Layout.Error(400, "Période invalide", "Période : " + message);
+            return null;
+        }
         if (period.Count > Verification.MaxMonths)
-            return Layout.Error(400, "Période invalide", $"Période : {period.Count} mois ; au plus {Verification.MaxMonths} mois.");
+        {
+            error = Layout.Error(400, "Période invalide", $"Période : {period.Count} mois ; au plus {Verification.MaxMonths} mois.");
+            return null;
+        }
         var answers = new Answers { Period = period };
         foreach (var f in Interview.Askable)
         {
@@ -39,6 +47,12 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         {
             if (Interview.Askable.Contains(u) && !Interview.RequiredOrder.Contains(u)) answers.Unknown.Add(u);
         }
+        return answers;
+    }
+
+    public IResult Handle(HttpRequest req)
+    {
+        if (ReadAnswers(req, out var invalid) is not { } answers) return invalid!;
         var interview = new Interview(laws.Law, laws.Reader);
         Question? next;
         EvaluationResult? result;
@@ -53,7 +67,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         return next is not null ? Ask(next, answers) : ShowVerdict(answers, result!);
     }
 
-    private static Markup Hidden(Answers a, string? except = null)
+    public static Markup Hidden(Answers a, string? except = null)
     {
         var h = new Html();
         foreach (var (k, v) in a.Values) if (k != except) h.Add($"<input type=\"hidden\" name=\"{k}\" value=\"{v}\">");
@@ -62,7 +76,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         return h.ToMarkup();
     }
 
-    private static string Link(Answers a, string? without = null)
+    public static string Link(Answers a, string? without = null)
     {
         var parts = a.Values.Where(kv => kv.Key != without).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}").ToList();
         var unknown = a.Unknown.Where(u => u != without).ToList();
