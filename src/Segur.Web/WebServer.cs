@@ -143,6 +143,7 @@ public static class WebServer
         pages.MapGet("/legislation/parametres/{id}", (string id, LegislationPages p) => p.Parameter(id));
         pages.MapGet("/legislation/textes", (LegislationPages p) => p.Texts());
         pages.MapGet("/reforme", (HttpRequest r, ReformPages p) => p.Form(r));
+        pages.MapGet("/reforme/telecharger", (HttpRequest r, ReformPages p) => p.Download(r));
         pages.MapPost("/reforme/preparer", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Prepare(r, ct)).DisableAntiforgery();
         pages.MapPost("/reforme", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Run(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery();
         pages.MapGet("/simulations", (ReformPages p, CancellationToken ct) => p.List(ct));

@@ -10,7 +10,7 @@ using Segur.Web.Storage;
 namespace Segur.Web.Pages;
 
 /// <summary>« Simuler une réforme » and the saved runs: run, show, save, list, reopen, compare.</summary>
-public sealed class ReformPages(LawService laws, SimulationService sims, IRunStore store, WriteToken token, WebOptions options)
+public sealed partial class ReformPages(LawService laws, SimulationService sims, IRunStore store, WriteToken token, WebOptions options)
 {
     private static readonly NumberFormatInfo Fr = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
     private static string Int(long n) => n.ToString("#,##0", Fr);
@@ -24,10 +24,13 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
         var scenario = q["scenario"].ToString();
         var text = reformText ?? q["reforme"].ToString();
         if (string.IsNullOrEmpty(text) && laws.Reforms.FirstOrDefault(r => r.Id == scenario) is { } chosen) text = chosen.Text;
+        var builder = Builder(req, out var built);
+        if (string.IsNullOrEmpty(text) && built is not null) text = built;
         var h = new Html();
         h.Add($"<h1>Simuler une réforme</h1><p>Appliquez une réforme (un « calque » sur la législation, au format YAML décrit dans <code>docs/reformes.md</code>) à une population de travailleurs : la population nationale synthétique (effectifs documentés, <a href=\"/legislation\">législation {laws.Law.Version}</a>) ou votre fichier d'effectifs (CSV ou Parquet, une colonne par champ du profil).</p>");
         if (message is not null) h.Add($"<p class=\"erreur\" role=\"alert\">{message}</p>");
-        h.Add($"<form method=\"get\" action=\"/reforme\" class=\"charger\"><label for=\"scenario\">Partir d'un scénario fourni</label> <select id=\"scenario\" name=\"scenario\"><option value=\"\">(aucun : droit en vigueur seul)</option>");
+        h.Add(builder);
+        h.Add($"<h2>Simuler</h2><form method=\"get\" action=\"/reforme\" class=\"charger\"><label for=\"scenario\">Partir d'un scénario fourni</label> <select id=\"scenario\" name=\"scenario\"><option value=\"\">(aucun : droit en vigueur seul)</option>");
         foreach (var r in laws.Reforms) h.Add($"<option value=\"{r.Id}\"{(r.Id == scenario ? new Markup(" selected") : default)}>{r.Title}</option>");
         h.Add($"</select> <button type=\"submit\">Charger</button></form>");
         h.Add($"<form method=\"post\" action=\"/reforme\" enctype=\"multipart/form-data\" id=\"simulation\">");
