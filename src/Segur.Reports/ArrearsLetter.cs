@@ -64,7 +64,8 @@ public static class ArrearsLetter
         h.Append("<p>Madame, Monsieur,</p>");
         var first = a.Months[0].Month.Month;
         var last = a.Months[^1].Month.Month;
-        h.Append("<p>J'exerce les fonctions de ").Append(E(Fact("emploi.profession").ToLowerInvariant()))
+        var job = Fact("emploi.profession").ToLowerInvariant();
+        h.Append("<p>J'exerce les fonctions ").Append("aeiouyhéèêàâîôû".Contains(job[0]) ? "d'" : "de ").Append(E(job))
          .Append(" (").Append(E(Fact("emploi.statut"))).Append("), structure : ").Append(E(Fact("employeur.structure"))).Append(". ");
         h.Append("En application des textes cités ci-dessous, la mesure ").Append(E(measures)).Append(" m'est due à compter de ")
          .Append(E(Format.Month(first))).Append(". Elle ne m'est versée que depuis ").Append(E(Format.Month(a.PaidFrom))).Append(".</p>");
@@ -121,7 +122,7 @@ public static class ArrearsLetter
         article.lettre th, article.lettre td { border-bottom: 1px solid #999; padding: .2rem .4rem; text-align: left; }
         article.lettre .nombre { text-align: right; white-space: nowrap; }
         article.lettre .mention { font-size: .8rem; color: #444; }
-        article.lettre ul.textes { font-size: .85rem; }
+        article.lettre ul.textes { font-size: .85rem; overflow-wrap: anywhere; }
         @page { size: A4; margin: 2cm; }
         """;
 

@@ -272,7 +272,7 @@ public static partial class Reasons
         {
             var v = candidates[key];
             var citations = v.Nodes.Where((n, i) => covers.Contains(v.Measures[i])).SelectMany(n => n.Citations).Distinct().ToList();
-            var label = v.Kind == GroundKind.Exclusion ? ((ExclusionNode)v.Nodes[0]).Exclusion.Title : v.Nodes[0].Label;
+            var label = v.Kind == GroundKind.Exclusion ? ((ExclusionNode)v.Nodes[0]).Exclusion.Title : v.Nodes[v.Measures.IndexOf(covers[0])].Label;
             var ground = new Ground(v.Kind, key, label, v.Nodes, v.Measures, covers, v.Fields, citations, "");
             grounds.Add(ground with { Text = Clause(m, ground, grounds.Count == 0) });
         }

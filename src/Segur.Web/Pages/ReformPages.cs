@@ -91,7 +91,7 @@ public sealed partial class ReformPages(LawService laws, SimulationService sims,
         h.Add(Outcome(outcome));
         h.Add($"<form method=\"post\" action=\"/simulations\" class=\"enregistrer\" id=\"enregistrer\"><fieldset><legend>Enregistrer ce calcul</legend>");
         foreach (var (k, v) in Hidden(request, form)) h.Add($"<input type=\"hidden\" name=\"{k}\" value=\"{v}\">");
-        h.Add($"<p><label for=\"titre\">Titre</label> <input id=\"titre\" name=\"titre\" required maxlength=\"200\" value=\"{(outcome.Reformed?.Reform?.Title ?? "Droit en vigueur")}\"></p>");
+        h.Add($"<p><label for=\"titre\">Titre</label> <input id=\"titre\" name=\"titre\" required maxlength=\"200\" value=\"{Shorten(outcome.Reformed?.Reform?.Title ?? "Droit en vigueur", 200)}\"></p>");
         h.Add($"<p><label for=\"jeton-enr\">Jeton d'écriture</label> <input id=\"jeton-enr\" name=\"jeton\" type=\"password\" autocomplete=\"off\" required></p>");
         h.Add($"<button type=\"submit\">Enregistrer</button></fieldset></form>");
         return Layout.Page("Résultat de la simulation", h.ToMarkup(), "reforme");
@@ -226,6 +226,8 @@ public sealed partial class ReformPages(LawService laws, SimulationService sims,
             h.Add($"<p class=\"avertissement\" id=\"montants-inconnus\">Montant inconnu : aucun texte ne fixe le montant d'une mesure due à {Int(unknown)} bénéficiaire(s) ; ils sont comptés à part, jamais à 0 €, et les coûts affichés sont des minimums (« au moins »).</p>");
         return h.ToMarkup();
     }
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
     /// <summary>Beneficiaries and cost of a cell; the cost is « au moins » when some beneficiaries have an unknown amount.</summary>
     private static Markup Cells(SynthesisCell? c)

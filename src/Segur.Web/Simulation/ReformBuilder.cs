@@ -98,7 +98,7 @@ public static class ReformBuilder
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(population + spec.Mode + spec.Measure + spec.Amount + spec.Points + spec.From + spec.DecidedOn)))[..8];
         var id = "reforme-formulaire-" + hash;
         var title = string.IsNullOrWhiteSpace(spec.Title)
-            ? target is null ? $"Nouvelle mesure Ségur : {population}" : $"Extension de {target.Id} : {population}"
+            ? Shorten(target is null ? $"Nouvelle mesure Ségur : {population}" : $"Extension de {target.Id} : {population}", 160)
             : spec.Title.Trim();
         var from = spec.From.FirstDay;
         var sb = new StringBuilder();
@@ -255,6 +255,8 @@ public static class ReformBuilder
 
     private static string Amount(ReformSpec spec) =>
         spec.Points ? $"{Format.Number(spec.Amount!.Value)} points d'indice majoré" : Format.Euros(spec.Amount!.Value);
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }
