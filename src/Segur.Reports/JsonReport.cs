@@ -189,7 +189,7 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
-    private static void Citation(Utf8JsonWriter w, Citation c)
+    internal static void Citation(Utf8JsonWriter w, Citation c)
     {
         w.WriteStartObject();
         w.WriteString("texte", c.Text.Id);
@@ -200,7 +200,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void Money(Utf8JsonWriter w, string name, decimal? value)
+    internal static void Money(Utf8JsonWriter w, string name, decimal? value)
     {
         w.WritePropertyName(name);
         if (value is null) w.WriteNullValue();

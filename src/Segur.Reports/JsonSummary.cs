@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Segur.Engine;
 using Segur.Engine.Evaluation;
@@ -36,7 +35,7 @@ public static class JsonSummary
     /// <summary>The period's <c>total_brut_au_moins</c> (sum of the known amounts) and <c>mois_montant_inconnu</c>.</summary>
     public static void WriteTotals(Utf8JsonWriter w, EvaluationResult r)
     {
-        Money(w, "total_brut_au_moins", r.TotalAtLeast);
+        JsonReport.Money(w, "total_brut_au_moins", r.TotalAtLeast);
         w.WriteNumber("mois_montant_inconnu", r.UnknownAmountMonths);
     }
 
@@ -61,36 +60,18 @@ public static class JsonSummary
             w.WriteStartArray("mesures");
             foreach (var id in o.Month.Retained) w.WriteStringValue(id);
             w.WriteEndArray();
-            Money(w, "montant_brut", o.Amount);
+            JsonReport.Money(w, "montant_brut", o.Amount);
             w.WriteBoolean("incertain", o.Uncertain);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Money(w, "total_brut", a.Total);
-        Money(w, "total_brut_au_moins", a.TotalAtLeast);
+        JsonReport.Money(w, "total_brut", a.Total);
+        JsonReport.Money(w, "total_brut_au_moins", a.TotalAtLeast);
         w.WriteNumber("mois_montant_inconnu", a.UnknownAmountMonths);
         w.WriteNumber("mois_incertains", a.UncertainMonths);
         w.WriteStartArray("references");
-        foreach (var c in a.Citations) Reference(w, c);
+        foreach (var c in a.Citations) JsonReport.Citation(w, c);
         w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void Money(Utf8JsonWriter w, string name, decimal? value)
-    {
-        w.WritePropertyName(name);
-        if (value is null) w.WriteNullValue();
-        else w.WriteRawValue(value.Value.ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
-    }
-
-    private static void Reference(Utf8JsonWriter w, Citation c)
-    {
-        w.WriteStartObject();
-        w.WriteString("texte", c.Text.Id);
-        w.WriteString("titre", c.Text.Title);
-        if (c.Article is null) w.WriteNull("article"); else w.WriteString("article", c.Article);
-        if (c.Text.PublishedOn is { } p) w.WriteString("publie_le", Format.Iso(p)); else w.WriteNull("publie_le");
-        w.WriteString("url", c.Text.Url);
         w.WriteEndObject();
     }
 
@@ -114,7 +95,7 @@ public static class JsonSummary
             w.WriteEndArray();
         }
         w.WriteStartArray("references");
-        foreach (var c in citations) Reference(w, c);
+        foreach (var c in citations) JsonReport.Citation(w, c);
         w.WriteEndArray();
         w.WriteEndObject();
     }
