@@ -202,6 +202,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("M5-CROIX-ROUGE", motif);
         Assert.Contains("est inconnu", motif);
         Assert.DoesNotContain("0,00 € brut par mois", motif);
+        Assert.True(await page.Locator("figure.graphique svg rect.inconnu").CountAsync() > 10, "les mois au montant inconnu sont marqués sur le graphique");
         await Capture(page, "montant-inconnu-verdict");
 
         // Arrears: the months owed before the employer paid, the unknown amount said in the letter.
