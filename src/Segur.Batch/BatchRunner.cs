@@ -121,7 +121,7 @@ public static class BatchRunner
                         d.Cents += diff;
                         d.ArrearsCents += arrears;
                     }
-                    if (writer is not null) Write(writer, chunk, row, baseRow, reformRow, labels, periodLabel, months, o.PerMonth, diff, arrears, decidedOrdinal);
+                    if (writer is not null) Write(writer, chunk, row, baseRow, reformRow, labels, periodLabel, months, o.PerMonth, diff, arrears, decidedOrdinal, baseTable);
                 }
                 result.RowsEvaluated += chunk.Count;
                 writer?.Flush();
@@ -222,7 +222,7 @@ public static class BatchRunner
             : Path.GetFileNameWithoutExtension(o.Input) + ".rejets.csv";
 
     private static void Write(ResultWriter writer, WorkforceChunk chunk, int row, RowEvaluator b, RowEvaluator? r, MeasureLabels labels,
-        string period, YearMonth[] months, bool perMonth, long diff, long arrears, int decidedOrdinal)
+        string period, YearMonth[] months, bool perMonth, long diff, long arrears, int decidedOrdinal, ClassTable table)
     {
         if (!perMonth)
         {
@@ -230,6 +230,7 @@ public static class BatchRunner
             {
                 Line = chunk.Line[row], Id = chunk.Id[row], Period = period, PaidMonths = b.PaidMonths,
                 Measures = labels.Base(b.MeasureMask), Gross = b.TotalCents / 100m, Uncertain = b.Uncertain || (r?.Uncertain ?? false),
+                AmountUnknown = b.AmountUnknown,
             };
             if (r is not null)
             {
@@ -242,6 +243,7 @@ public static class BatchRunner
             return;
         }
         var k = b.MonthMeasures.Length / months.Length;
+        var cls = b.AmountUnknown ? table.Lookup(chunk.RowCodes(row)) : -1;
         for (var mi = 0; mi < months.Length; mi++)
         {
             var rec = new ResultRecord
@@ -249,6 +251,7 @@ public static class BatchRunner
                 Line = chunk.Line[row], Id = chunk.Id[row], Period = labels.Month(months[mi]),
                 PaidMonths = MonthMask(b, mi, k) != 0 ? 1 : 0,
                 Measures = labels.Base(MonthMask(b, mi, k)), Gross = b.MonthCents[mi] / 100m, Uncertain = b.Uncertain,
+                AmountUnknown = cls >= 0 && UnknownThisMonth(table, b, cls, mi, k),
             };
             if (r is not null)
             {
@@ -260,6 +263,16 @@ public static class BatchRunner
             }
             writer.Write(rec);
         }
+    }
+
+    /// <summary>True when a measure paid to the row in month <paramref name="mi"/> has no known amount.</summary>
+    private static bool UnknownThisMonth(ClassTable t, RowEvaluator e, int cls, int mi, int k)
+    {
+        for (var f = 0; f < k; f++)
+        {
+            if (e.MonthMeasures[mi * k + f] >= 0 && t.FullCents[(cls * t.Months + mi) * k + f] < 0) return true;
+        }
+        return false;
     }
 
     private static ulong MonthMask(RowEvaluator e, int mi, int k)

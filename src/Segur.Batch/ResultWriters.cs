@@ -16,6 +16,9 @@ public struct ResultRecord
     public string Measures;
     public decimal Gross;
     public bool Uncertain;
+
+    /// <summary>A measure due has no known amount: <see cref="Gross"/> counts only the known amounts (a floor).</summary>
+    public bool AmountUnknown;
     public string? ReformMeasures;
     public decimal ReformGross;
     public decimal Difference;
@@ -62,6 +65,7 @@ public sealed class CsvResultWriter : ResultWriter
         _w.Write(perMonth ? "mois;" : "periode;");
         _w.Write("mois_payes;mesures;montant_brut;incertain");
         if (scenario) _w.Write(";mesures_reforme;montant_brut_reforme;difference;rappels");
+        _w.Write(";montant_inconnu");
         _w.Write('\n');
     }
 
@@ -91,6 +95,7 @@ public sealed class CsvResultWriter : ResultWriter
             _w.Write(';');
             Money(r.Arrears, buf);
         }
+        _w.Write(r.AmountUnknown ? ";oui" : ";non");
         _w.Write('\n');
     }
 
@@ -144,6 +149,7 @@ public sealed class ParquetResultWriter : ResultWriter
     private readonly DataField<decimal> _reformGross = new("montant_brut_reforme");
     private readonly DataField<decimal> _difference = new("difference");
     private readonly DataField<decimal> _arrears = new("rappels");
+    private readonly DataField<bool> _unknown = new("montant_inconnu");
     private readonly List<ResultRecord> _buffer = [];
 
     public ParquetResultWriter(string path, bool scenario, bool perMonth) : base(path, scenario)
@@ -151,6 +157,7 @@ public sealed class ParquetResultWriter : ResultWriter
         _period = new DataField<string>(perMonth ? "mois" : "periode");
         var fields = new List<Field> { _line, _id, _period, _paid, _measures, _gross, _uncertain };
         if (scenario) fields.AddRange([_reformMeasures, _reformGross, _difference, _arrears]);
+        fields.Add(_unknown);
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), File.Stream).GetAwaiter().GetResult();
     }
 
@@ -179,6 +186,7 @@ public sealed class ParquetResultWriter : ResultWriter
                 g.WriteAsync(_difference, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Difference).ToArray())).GetAwaiter().GetResult();
                 g.WriteAsync(_arrears, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Arrears).ToArray())).GetAwaiter().GetResult();
             }
+            g.WriteAsync(_unknown, new ReadOnlyMemory<bool>(_buffer.Select(b => b.AmountUnknown).ToArray())).GetAwaiter().GetResult();
         }
         _buffer.Clear();
     }

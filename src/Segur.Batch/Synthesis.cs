@@ -17,6 +17,12 @@ public sealed class SynthesisCell
 
     /// <summary>Rows whose employer rate is unknown: their employer cost is not counted.</summary>
     public long EmployerUnknownRows { get; internal set; }
+
+    /// <summary>
+    /// Beneficiaries with a measure due whose amount no text gives (at least one month): counted apart, never
+    /// at zero; when not 0, <see cref="Cents"/> is a floor (« au moins »).
+    /// </summary>
+    public long UnknownAmountBeneficiaries { get; internal set; }
 }
 
 /// <summary>
@@ -86,7 +92,8 @@ public sealed class Synthesis
     private static SynthesisCell[] New(int n) => Enumerable.Range(0, n).Select(_ => new SynthesisCell()).ToArray();
 
     /// <summary>A row's share of the by-measure and by-year tables, reusable for rows with the same outcome.</summary>
-    private sealed record Contribution((int Measure, long Cents, long Employer, double Fte)[] Measures, (int Year, long Cents, long Employer, double Fte)[] Years, double Fte);
+    private sealed record Contribution((int Measure, long Cents, long Employer, double Fte)[] Measures, (int Year, long Cents, long Employer, double Fte)[] Years, double Fte,
+        ulong UnknownMeasures, ulong UnknownYears);
 
     public void Add(WorkforceChunk chunk, int row, RowEvaluator r)
     {
@@ -95,15 +102,16 @@ public sealed class Synthesis
         if (r.AmountUnknown) AmountUnknownRows++;
         if (r.PaidMonths == 0) return;
         if (r.Current.SynthesisCache is not Contribution c) r.Current.SynthesisCache = c = Contribute(chunk, row, r);
-        Accumulate(Total, r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        var unknown = r.AmountUnknown;
+        Accumulate(Total, r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte, unknown);
         var codes = chunk.RowCodes(row);
-        Accumulate(Cell(BySecteur, codes[_secteur.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
-        Accumulate(Cell(ByStructure, codes[_structure.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
-        Accumulate(Cell(ByProfession, codes[_profession.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
+        Accumulate(Cell(BySecteur, codes[_secteur.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte, unknown);
+        Accumulate(Cell(ByStructure, codes[_structure.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte, unknown);
+        Accumulate(Cell(ByProfession, codes[_profession.Index]), r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte, unknown);
         var dep = chunk.Departement[row];
-        Accumulate(dep < 0 ? ByDepartement[^1] : ByDepartement[dep], r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte);
-        foreach (var m in c.Measures) Accumulate(ByMeasure[m.Measure], m.Cents, m.Employer, r.EmployerUnknown, m.Fte);
-        foreach (var y in c.Years) Accumulate(ByYear[y.Year], y.Cents, y.Employer, r.EmployerUnknown, y.Fte);
+        Accumulate(dep < 0 ? ByDepartement[^1] : ByDepartement[dep], r.TotalCents, r.EmployerCents, r.EmployerUnknown, c.Fte, unknown);
+        foreach (var m in c.Measures) Accumulate(ByMeasure[m.Measure], m.Cents, m.Employer, r.EmployerUnknown, m.Fte, (c.UnknownMeasures & (1UL << m.Measure)) != 0);
+        foreach (var y in c.Years) Accumulate(ByYear[y.Year], y.Cents, y.Employer, r.EmployerUnknown, y.Fte, (c.UnknownYears & (1UL << y.Year)) != 0);
     }
 
     private Contribution Contribute(WorkforceChunk chunk, int row, RowEvaluator r)
@@ -118,6 +126,8 @@ public sealed class Synthesis
         Array.Clear(_rowYearEmployer);
         Array.Clear(_rowYearFte);
         var yearsPaid = 0UL;
+        ulong unknownMeasures = 0, unknownYears = 0;
+        var slotBase = r.AmountUnknown ? _table.Lookup(chunk.RowCodes(row)) * months : -1;
         for (var mi = 0; mi < months; mi++)
         {
             var y = _yearOfMonth[mi];
@@ -127,6 +137,11 @@ public sealed class Synthesis
             {
                 var m = r.MonthMeasures[mi * k + f];
                 if (m < 0) continue;
+                if (slotBase >= 0 && _table.FullCents[(slotBase + mi) * k + f] < 0)
+                {
+                    unknownMeasures |= 1UL << m;
+                    unknownYears |= 1UL << _yearOfMonth[mi];
+                }
                 // A month paid by two families (rare) counts the row's FTE share once per measure line, once in the totals.
                 _rowMeasureFte[m] += r.MonthFte[mi];
                 count++;
@@ -151,7 +166,7 @@ public sealed class Synthesis
         var years = new List<(int, long, long, double)>();
         for (var y = 0; y < ByYear.Length; y++)
             if ((yearsPaid & (1UL << y)) != 0) years.Add((y, _rowYearCents[y], _rowYearEmployer[y], _rowYearFte[y]));
-        return new Contribution([.. measures], [.. years], fte);
+        return new Contribution([.. measures], [.. years], fte, unknownMeasures, unknownYears);
     }
 
     private void SplitByMeasure(WorkforceChunk chunk, int row, int mi, RowEvaluator r)
@@ -187,9 +202,10 @@ public sealed class Synthesis
 
     private static SynthesisCell Cell(SynthesisCell[] cells, int code) => code == Facts.Absent ? cells[^1] : cells[code];
 
-    private static void Accumulate(SynthesisCell cell, long cents, long employer, bool employerUnknown, double fte)
+    private static void Accumulate(SynthesisCell cell, long cents, long employer, bool employerUnknown, double fte, bool amountUnknown)
     {
         cell.Beneficiaries++;
+        if (amountUnknown) cell.UnknownAmountBeneficiaries++;
         cell.Cents += cents;
         cell.FteMonths += fte;
         if (employerUnknown) cell.EmployerUnknownRows++;

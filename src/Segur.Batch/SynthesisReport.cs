@@ -124,6 +124,8 @@ public static class SynthesisReport
             Money(w, "cout_employeur", c.Cents + c.EmployerCents);
         }
         w.WriteNumber("lignes_sans_taux_employeur", c.EmployerUnknownRows);
+        // Beneficiaries whose amount no text gives: never counted at zero; when not 0, cout_brut is a floor.
+        w.WriteNumber("beneficiaires_montant_inconnu", c.UnknownAmountBeneficiaries);
     }
 
     private static void Money(Utf8JsonWriter w, string name, long cents)
@@ -152,7 +154,7 @@ public static class SynthesisReport
             sb.AppendLine("Différence réforme − droit en vigueur");
             void Line(string label, string value) => sb.Append("  ").Append(label.PadRight(50)).AppendLine(value.PadLeft(22));
             Line("Nouveaux bénéficiaires", d.Gainers.ToString("#,##0", Fr));
-            Line("Coût brut sur la période", Euros(d.Cents));
+            Line("Coût brut sur la période", (reform.AmountUnknownRows > 0 ? "au moins " : "") + Euros(d.Cents));
             Line("Cotisations employeur sur la période", Euros(d.EmployerCents));
             Line($"dont rappels (mois avant le {Format.Date(info.DecidedOn)})", Euros(d.ArrearsCents));
             Line("Coût brut du dernier mois", Euros(d.LastMonthCents));
@@ -173,6 +175,12 @@ public static class SynthesisReport
             Row(sb, s.Law.Measures[i].Id, c, s.Months);
         }
         Row(sb, "Total", s.Total, s.Months);
+        if (s.Total.UnknownAmountBeneficiaries > 0)
+        {
+            var ids = Enumerable.Range(0, s.ByMeasure.Length).Where(i => s.ByMeasure[i].UnknownAmountBeneficiaries > 0).Select(i => s.Law.Measures[i].Id);
+            sb.Append("  Bénéficiaires au montant inconnu (comptés à part, jamais à 0 € : les coûts sont des minimums) : ")
+              .Append(s.Total.UnknownAmountBeneficiaries.ToString("#,##0", Fr)).Append(" (").Append(string.Join(", ", ids)).AppendLine(")");
+        }
         if (s.UncertainRows > 0) sb.Append("  Lignes dont le verdict est incertain : ").AppendLine(s.UncertainRows.ToString("#,##0", Fr));
         if (s.UndeterminedRows > 0) sb.Append("  Lignes indéterminées (champ manquant) : ").AppendLine(s.UndeterminedRows.ToString("#,##0", Fr));
         if (s.Total.EmployerUnknownRows > 0) sb.Append("  Lignes sans taux employeur sourcé (coût employeur non compté) : ").AppendLine(s.Total.EmployerUnknownRows.ToString("#,##0", Fr));
@@ -183,7 +191,7 @@ public static class SynthesisReport
         sb.Append("  ").Append(label.PadRight(16))
           .Append(c.Beneficiaries.ToString("#,##0", Fr).PadLeft(20))
           .Append(Math.Round((decimal)(c.FteMonths / months), 1).ToString("#,##0.0", Fr).PadLeft(14))
-          .Append(Euros(c.Cents).PadLeft(25))
+          .Append(((c.UnknownAmountBeneficiaries > 0 ? "≥ " : "") + Euros(c.Cents)).PadLeft(25))
           .Append((c.EmployerUnknownRows == c.Beneficiaries ? "inconnu" : Euros(c.EmployerCents)).PadLeft(28))
           .AppendLine();
     }

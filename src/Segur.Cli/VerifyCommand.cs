@@ -19,11 +19,14 @@ public static class VerifyCommand
         var asOf = new Option<string?>("--droit-au") { Description = "Appliquer le droit tel que publié à cette date (AAAA-MM-JJ) ; par défaut, le droit connu aujourd'hui." };
         var format = SharedOptions.Format();
         var all = new Option<bool>("--toutes-mesures") { Description = "Expliquer toutes les mesures, y compris celles d'autres secteurs." };
+        var detail = new Option<bool>("--detail") { Description = "Rapport texte : ajouter l'explication critère par critère (par défaut : le motif décisif, les textes et les montants)." };
+        var paidFrom = new Option<string?>("--verse-depuis") { Description = "Mois (AAAA-MM) à partir duquel l'employeur verse effectivement la mesure : donne les mois et montants restant dus avant lui." };
+        var letter = new Option<string?>("--lettre") { Description = "Avec --verse-depuis : écrire dans ce fichier HTML la lettre de demande de régularisation à l'employeur (imprimable)." };
         var output = new Option<string?>("--sortie", "-o") { Description = "Écrire le résultat dans ce fichier (écriture atomique) plutôt que sur la sortie standard." };
         var law = SharedOptions.Legislation();
         var cmd = new Command("verifier", "Vérifier l'éligibilité d'un travailleur aux mesures Ségur, mois par mois, avec le montant et les raisons.")
         {
-            profile, period, asOf, format, all, output, law,
+            profile, period, asOf, format, all, detail, paidFrom, letter, output, law,
         };
         cmd.SetAction(parse =>
         {
@@ -37,8 +40,21 @@ public static class VerifyCommand
             else text = File.ReadAllText(path);
             var p = ProfileSuggestions.Read(new ProfileReader(legislation), legislation, text, path == "-" ? "entrée standard" : path);
             var range = Range(parse.GetValue(period), p, ctx.Clock);
-            var result = new Evaluator(legislation).Evaluate(p, range, lawAsOf);
-            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all));
+            YearMonth? paid = null;
+            if (parse.GetValue(paidFrom) is { } pf)
+            {
+                if (!YearMonth.TryParse(pf, out var ym)) throw new SegurException($"--verse-depuis « {pf} » invalide ; attendu un mois AAAA-MM (ex. 2022-01)");
+                paid = ym;
+            }
+            var result = new Evaluator(legislation).Evaluate(p, range, lawAsOf, paid);
+            if (parse.GetValue(letter) is { } letterFile)
+            {
+                if (result.Arrears is not { } owed) throw new SegurException("--lettre : attendu aussi --verse-depuis AAAA-MM (le mois à partir duquel l'employeur verse la mesure)");
+                if (owed.Months.Count == 0) throw new SegurException($"--lettre : rien ne reste dû avant {Format.Month(owed.PaidFrom)} sur la période ; aucune lettre écrite");
+                AtomicFile.WriteAllText(letterFile, ArrearsLetter.Document(result, owed));
+                ctx.Error.WriteLine($"Lettre écrite dans {letterFile}.");
+            }
+            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all), parse.GetValue(detail));
             if (parse.GetValue(output) is { } file)
             {
                 AtomicFile.WriteAllText(file, rendered);

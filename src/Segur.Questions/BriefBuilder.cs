@@ -147,53 +147,57 @@ public sealed partial class BriefBuilder
         var periods = runs.Select(run => new VerdictPeriod(run[0].Month, run[^1].Month, run[0].Retained, run[0].Gross, run[0].Uncertain, run[0].Confidence)).ToList();
         var reasons = new List<BriefReason>();
         foreach (var run in runs) Reasons(run[0], reasons);
-        decimal? total = 0m;
-        foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         var confidence = Weakest(r.Months.Select(m => m.Confidence));
-        var figure = new BriefFigure($"total-{p.Id}", "Total brut dû sur la période", total, BriefUnit.Euros,
-            reasons.SelectMany(x => x.References).Distinct().ToList(), confidence,
-            confidence == Confidence.H ? null : "le verdict repose sur un fait de confiance " + confidence + " (voir les raisons)");
+        var caveat = confidence == Confidence.H ? null : "le verdict repose sur un fait de confiance " + confidence + " (voir les raisons)";
+        if (r.Total is null)
+            caveat = $"au moins {Format.Euros(r.TotalAtLeast)} : montant inconnu pendant {r.UnknownAmountMonths} mois (aucun texte ne le fixe ; jamais compté pour zéro)" + (caveat is null ? "" : " ; " + caveat);
+        var figure = new BriefFigure($"total-{p.Id}", "Total brut dû sur la période", r.Total, BriefUnit.Euros,
+            reasons.SelectMany(x => x.References).Distinct().ToList(), confidence, caveat);
         return new PopulationVerdict(p, def, periods, figure, reasons, r);
     }
 
     private static bool Same(MonthResult a, MonthResult b) =>
         a.Eligible == b.Eligible && a.Gross == b.Gross && a.Uncertain == b.Uncertain && a.Retained.SequenceEqual(b.Retained) && a.Closest == b.Closest;
 
-    /// <summary>The legal reasons of a month's outcome: measures due with their texts, or exclusions and the closest measure.</summary>
+    /// <summary>
+    /// The legal reasons of a month's outcome, from the one summary every interface renders
+    /// (<see cref="Segur.Engine.Evaluation.Reasons.Summarize"/>): its sentence, the measures due or the decisive
+    /// grounds with their texts, the nearest measure, the missing facts, then the open questions.
+    /// </summary>
     private static void Reasons(MonthResult m, List<BriefReason> into)
     {
         void Add(BriefReason r)
         {
             if (into.All(x => x.Text != r.Text)) into.Add(r);
         }
-        if (m.Eligible)
+        var s = m.Summary;
+        foreach (var d in s.Due)
         {
-            foreach (var id in m.Retained)
-            {
-                var mr = m.Measures.First(x => x.Measure.Id == id);
-                var amount = mr.Amount is { } a ? $"{Format.Euros(a)} brut par mois" : "montant inconnu";
-                var form = mr.Form is null ? "" : $" ({mr.Form})";
-                Add(new BriefReason($"{id} — {mr.Measure.Title} : due{form}, {amount}",
-                    mr.Measure.Citations.Concat(mr.Calculation.SelectMany(c => c.Citations)).Select(BriefReference.Of).Distinct().ToList(), mr.Confidence));
-            }
+            var mr = d.Result;
+            var amount = d.Amount is { } a ? $"{Format.Euros(a)} brut par mois" : "montant inconnu (jamais compté pour zéro)";
+            var form = mr.Form is null ? "" : $" ({mr.Form})";
+            Add(new BriefReason($"{d.Measure.Id} — {d.Measure.Title} : due{form}, {amount}",
+                d.Citations.Concat(mr.Calculation.SelectMany(c => c.Citations)).Select(BriefReference.Of).Distinct().ToList(), mr.Confidence));
         }
-        else
+        for (var i = 0; i < s.Grounds.Count; i++)
         {
-            foreach (var (c, measures) in Words.TriggeredExclusions(m))
-            {
-                Add(new BriefReason($"Exclusion : {c.Label}{(c.Detail is null ? "" : $" — {c.Detail}")} (mesures {string.Join(", ", measures)})",
-                    c.Citations.Select(BriefReference.Of).ToList(), c.Confidence));
-            }
-            if (m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest) is { } closest)
-            {
-                var failed = closest.Criteria.Where(c => c.Result != Tri.True && c is not ExclusionNode).ToList();
-                var what = failed.Count == 0 ? "" : " ; critère(s) non rempli(s) : " + string.Join(" ; ", failed.Select(c => c.Label + (c.Detail is null ? "" : $" ({c.Detail})")));
-                Add(new BriefReason($"Mesure la plus proche : {closest.Measure.Id} — {closest.Measure.Title}{what}",
-                    failed.SelectMany(c => c.Citations).Select(BriefReference.Of).Distinct().ToList(), Weakest(failed.Select(c => c.Confidence))));
-            }
+            var g = s.Grounds[i];
+            var measures = i == 0 ? g.Measures : g.Covers;
+            var kind = g.Kind == GroundKind.Exclusion ? "Exclusion" : i == 0 ? "Motif décisif" : "Motif";
+            Add(new BriefReason($"{kind} : {g.Text} (mesures {string.Join(", ", measures)})",
+                g.Citations.Select(BriefReference.Of).ToList(), Weakest(g.Nodes.Select(n => n.Confidence))));
         }
-        foreach (var mr in m.Measures.Where(x => x.MissingFields.Count > 0 && x.Verdict == Segur.Engine.Evaluation.Verdict.Undetermined))
-            Add(new BriefReason($"{mr.Measure.Id} indéterminée : information manquante ({string.Join(", ", mr.MissingFields)})", [], Confidence.L));
+        if (s.Nearest is { } n)
+            Add(new BriefReason($"Mesure la plus proche : {n.Measure.Id} — {n.Measure.Title} ; à changer ou à préciser : {string.Join(", ", n.Changes.Select(c => c.Field.Label))}",
+                n.Result.Criteria.Where(c => c.Result != Tri.True).SelectMany(c => c.Citations).Select(BriefReference.Of).Distinct().ToList(), Confidence.H));
+        else if (!m.Eligible && s.Informations.Count > 0)
+            Add(new BriefReason("Aucune mesure Ségur n'est proche de cette situation ; à savoir : " + s.Informations[0].Title,
+                s.Informations.SelectMany(x => x.Citations).Select(BriefReference.Of).ToList(), Confidence.H));
+        foreach (var o in s.Open)
+            Add(new BriefReason($"Information manquante : {o.Field.Label} ({(o.DecidesVerdict ? "décide de " + string.Join(", ", o.Measures) : "décide de l'exclusion " + string.Join(", ", o.Exclusions))})",
+                m.Measures.Where(x => o.Measures.Contains(x.Measure.Id)).SelectMany(x => x.Measure.Citations.Take(1))
+                    .Concat(m.Measures.SelectMany(x => x.Criteria).OfType<ExclusionNode>().Where(e => o.Exclusions.Contains(e.Exclusion.Id)).SelectMany(e => e.Citations.Take(1)))
+                    .Select(BriefReference.Of).Distinct().ToList(), Confidence.L));
         foreach (var u in m.Uncertainties)
             Add(new BriefReason($"Question ouverte : {u.Title} — {u.Note}", u.Citations.Select(BriefReference.Of).ToList(), u.Confidence));
     }

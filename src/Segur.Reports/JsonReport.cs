@@ -43,6 +43,7 @@ public static class JsonReport
         decimal? total = 0m;
         foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         Money(w, "total_brut", total);
+        JsonSummary.WriteTotals(w, r);
         w.WriteStartArray("mois");
         foreach (var m in r.Months)
         {
@@ -50,6 +51,7 @@ public static class JsonReport
             w.Flush(); // keep the buffer at one month whatever the period
         }
         w.WriteEndArray();
+        JsonSummary.WriteArrears(w, r);
         w.WriteEndObject();
     }
 
@@ -58,6 +60,7 @@ public static class JsonReport
         w.WriteStartObject();
         w.WriteString("mois", m.Month.ToString());
         w.WriteBoolean("eligible", m.Eligible);
+        JsonSummary.Write(w, m);
         Money(w, "montant_brut", m.Gross);
         Money(w, "montant_net_estime", m.NetEstimate);
         if (m.NetBasis is null) w.WriteNull("base_estimation_net"); else w.WriteString("base_estimation_net", m.NetBasis);
@@ -186,7 +189,7 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
-    private static void Citation(Utf8JsonWriter w, Citation c)
+    internal static void Citation(Utf8JsonWriter w, Citation c)
     {
         w.WriteStartObject();
         w.WriteString("texte", c.Text.Id);
@@ -197,7 +200,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void Money(Utf8JsonWriter w, string name, decimal? value)
+    internal static void Money(Utf8JsonWriter w, string name, decimal? value)
     {
         w.WritePropertyName(name);
         if (value is null) w.WriteNullValue();

@@ -7,12 +7,13 @@ using Segur.Engine;
 namespace Segur.Reports;
 
 /// <summary>
-/// The French text report: a table of months grouped into runs of identical outcome, the total, then
-/// for each distinct outcome the explanation criterion by criterion with the texts that set it.
+/// The French text report: the decisive reason of the last month first, a table of months grouped into
+/// runs of identical outcome, the total (a floor when an amount is unknown), then for each distinct outcome
+/// its summary with the grounds and their texts; with <c>detail</c>, the explanation criterion by criterion.
 /// </summary>
 public static class TextReport
 {
-    public static string Write(EvaluationResult r, bool allMeasures = false)
+    public static string Write(EvaluationResult r, bool allMeasures = false, bool detail = false)
     {
         var sb = new StringBuilder();
         var p = r.Profile;
@@ -20,6 +21,9 @@ public static class TextReport
         sb.Append("Période : ").AppendLine(r.Period.Count == 1 ? Format.Month(r.Period.Start) : $"{Format.Month(r.Period.Start)} à {Format.Month(r.Period.End)}");
         sb.Append("Droit appliqué : ").Append(r.LawAsOf is { } d ? $"tel que publié au {Format.Date(d)}" : "tel que connu à ce jour")
           .Append($" (législation {r.Legislation.Version}, empreinte {r.Legislation.Fingerprint[..12]})").AppendLine();
+        sb.AppendLine();
+        var last = r.Months[^1];
+        sb.Append("En bref (").Append(Format.Month(last.Month)).Append(") : ").AppendLine(last.Summary.Sentence);
         sb.AppendLine();
 
         var runs = Runs(r.Months);
@@ -35,17 +39,25 @@ public static class TextReport
             if (first.Uncertain) sb.Append("   (incertain)");
             sb.AppendLine();
         }
-        decimal? total = 0m;
-        foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         sb.AppendLine();
-        sb.Append("Total brut dû sur la période : ").AppendLine(total is { } t ? Format.Euros(t) : "inconnu (un montant au moins n'est pas connu)");
+        sb.Append("Total brut dû sur la période : ").AppendLine(Words.Total(r));
         var nets = r.Months.Where(m => m.Eligible).Select(m => m.NetBasis).Where(b => b is not null).Distinct().ToList();
         foreach (var b in nets) sb.Append("Net : ").AppendLine(b);
+        if (r.Arrears is { } arrears)
+        {
+            sb.AppendLine();
+            sb.Append(ArrearsLetter.Text(r, arrears));
+        }
 
         foreach (var run in runs.GroupBy(Signature).Select(g => g.First()))
         {
             sb.AppendLine();
-            Explain(sb, run, allMeasures);
+            Explain(sb, run, allMeasures, detail);
+        }
+        if (!detail)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Le détail critère par critère, avec le texte de chaque critère : segur verifier … --detail.");
         }
         return sb.ToString();
     }
@@ -76,24 +88,84 @@ public static class TextReport
     {
         var m = run[0];
         var retained = m.Measures.Where(x => m.Retained.Contains(x.Measure.Id)).Select(x => x.Measure.Id + x.Form);
-        var closest = m.Measures.FirstOrDefault(x => x.Measure.Id == m.Closest);
-        var failed = closest is null ? "" : string.Join(",", closest.Criteria.Where(c => c.Result != Tri.True).Select(Words.Id));
-        return string.Join("|", m.Eligible, string.Join(",", retained), m.Closest, failed, m.Uncertain, m.Gross,
+        var s = m.Summary;
+        return string.Join("|", m.Eligible, string.Join(",", retained), m.Closest, string.Join(",", s.Grounds.Select(g => g.Key + ":" + string.Join("+", g.Measures))),
+            string.Join(",", s.Open.Select(o => o.Field.Name)), m.Uncertain, m.Gross,
             string.Join(",", m.Uncertainties.Select(u => u.Id)), string.Join(",", m.Informations.Select(i => i.Id)));
     }
 
-    private static void Explain(StringBuilder sb, List<MonthResult> run, bool all)
+    private static void Explain(StringBuilder sb, List<MonthResult> run, bool all, bool detail)
     {
         var m = run[0];
         var span = run.Count == 1 ? Format.Month(m.Month) : $"{Format.Month(m.Month)} à {Format.Month(run[^1].Month)}";
         sb.Append("── Pourquoi (").Append(span).AppendLine(") ──");
+        Summary(sb, m.Summary);
+        if (detail) Detail(sb, m, all);
+        else
+        {
+            foreach (var id in m.Retained) Calculation(sb, m.Measures.First(x => x.Measure.Id == id));
+        }
+        foreach (var i in m.Informations)
+        {
+            sb.Append("  ℹ ").Append(i.Title).Append(" : ").AppendLine(i.Note);
+            foreach (var c in i.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+        foreach (var u in m.Uncertainties)
+        {
+            sb.Append("  ⚠ [").Append(u.Confidence).Append("] ").Append(u.Title).Append(" : ").AppendLine(u.Note);
+            foreach (var c in u.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+    }
+
+    /// <summary>Texts listed under a ground in the short report (all of them with <c>--detail</c>).</summary>
+    private const int CitationsShown = 3;
+
+    /// <summary>The summary: its sentences, then each ground with the measures it rules out and its texts.</summary>
+    private static void Summary(StringBuilder sb, MonthSummary s)
+    {
+        sb.AppendLine(s.Sentence);
+        foreach (var d in s.Due)
+        {
+            sb.Append("  Mesure due : ").Append(d.Measure.Id).Append(" — ").Append(d.Measure.Title).Append(" : ")
+              .AppendLine(d.Amount is { } a ? Format.Euros(a) + " brut" : "montant inconnu");
+            if (d.Result.Form is not null) sb.Append("    Forme : ").AppendLine(d.Result.Form);
+            foreach (var c in d.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+        foreach (var g in s.Grounds)
+        {
+            var measures = g == s.Grounds[0] ? g.Measures : g.Covers;
+            sb.Append("  Motif : ").Append(g.Label).Append(" (").Append(measures.Count == 1 ? "mesure " : "mesures ").Append(string.Join(", ", measures)).AppendLine(")");
+            foreach (var c in g.Citations.Take(CitationsShown)) sb.Append("      ").AppendLine(Cite(c));
+            if (g.Citations.Count > CitationsShown) sb.Append("      … et ").Append(g.Citations.Count - CitationsShown).AppendLine(" autre(s) texte(s) (--detail)");
+        }
+        foreach (var o in s.Open)
+        {
+            sb.Append("  Information manquante : ").Append(o.Field.Label).Append(" (").Append(o.Field.Name).Append(") — ")
+              .AppendLine(o.DecidesVerdict ? "décide de " + string.Join(", ", o.Measures) : "décide de l'exclusion " + string.Join(", ", o.Exclusions));
+        }
+    }
+
+    private static void Calculation(StringBuilder sb, MeasureResult r)
+    {
+        foreach (var s in r.Calculation)
+        {
+            sb.Append("  Calcul : ").AppendLine(s.Label);
+            foreach (var c in s.Citations) sb.Append("      ").AppendLine(Cite(c));
+        }
+        foreach (var n in r.Notes) sb.Append("  Note : ").AppendLine(n);
+        foreach (var c in r.Caveats) sb.Append("  Réserve (confiance ").Append(c.Confidence).Append(") : ").AppendLine(c.Text);
+    }
+
+    /// <summary>The full explanation: each measure criterion by criterion (<c>--detail</c>).</summary>
+    private static void Detail(StringBuilder sb, MonthResult m, bool all)
+    {
+        sb.AppendLine("  Détail critère par critère :");
         if (m.Eligible)
         {
             foreach (var id in m.Retained) Measure(sb, m.Measures.First(x => x.Measure.Id == id), detailed: true);
         }
         else
         {
-            sb.AppendLine(run.Count == 1 ? "Aucune mesure Ségur n'est due ce mois-ci." : "Aucune mesure Ségur n'est due sur ces mois.");
             foreach (var (c, measures) in Words.TriggeredExclusions(m))
             {
                 sb.Append("Exclusion : ").Append(c.Label).Append(" (mesures ").Append(string.Join(", ", measures)).AppendLine(")");
@@ -107,21 +179,20 @@ public static class TextReport
                 Measure(sb, closest, detailed: true);
             }
         }
-        foreach (var other in Words.Relevant(m, all).Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest))
+        // When nothing is due, the tree of every measure that a ground rules out: the detail behind the summary.
+        var grounded = m.Summary.Grounds.SelectMany(g => g.Covers).ToHashSet(StringComparer.Ordinal);
+        foreach (var other in m.Measures.Where(x => !m.Retained.Contains(x.Measure.Id) && x.Measure.Id != m.Closest))
         {
+            if (!m.Eligible && grounded.Contains(other.Measure.Id))
+            {
+                sb.Append("  · ");
+                Measure(sb, other, detailed: true);
+                continue;
+            }
+            if (!Words.Relevant(m, all).Contains(other)) continue;
             sb.Append("  · ").Append(other.Measure.Id).Append(" (").Append(Words.Human(other.Verdict)).Append(") : ");
             var failed = other.Criteria.Where(c => c.Result != Tri.True).Select(c => c.Label + (c.Detail is null ? "" : $" [{c.Detail}]")).ToList();
             sb.AppendLine(other.Verdict == Verdict.Superseded ? $"écartée au profit de {other.SupersededBy}" : string.Join(" ; ", failed));
-        }
-        foreach (var i in m.Informations)
-        {
-            sb.Append("  ℹ ").Append(i.Title).Append(" : ").AppendLine(i.Note);
-            foreach (var c in i.Citations) sb.Append("      ").AppendLine(Cite(c));
-        }
-        foreach (var u in m.Uncertainties)
-        {
-            sb.Append("  ⚠ [").Append(u.Confidence).Append("] ").Append(u.Title).Append(" : ").AppendLine(u.Note);
-            foreach (var c in u.Citations) sb.Append("      ").AppendLine(Cite(c));
         }
     }
 

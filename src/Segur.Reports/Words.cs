@@ -53,6 +53,20 @@ public static class Words
     /// <summary>The external id of a criterion node in the output contract: an exclusion is « exclusion.ID ».</summary>
     public static string Id(CriterionNode c) => c is ExclusionNode e ? "exclusion." + e.Exclusion.Id : c.Name;
 
+    /// <summary>
+    /// The total of a period for people: the amount, or « au moins » the known amounts when a measure due
+    /// has no known amount (never counted as zero), with the months and measures concerned.
+    /// </summary>
+    public static string Total(EvaluationResult r)
+    {
+        if (r.Total is { } t) return Format.Euros(t);
+        var unknown = r.Months.Where(m => m.AmountUnknown)
+            .SelectMany(m => m.Measures.Where(x => m.Retained.Contains(x.Measure.Id) && x.Amount is null).Select(x => x.Measure.Id))
+            .Distinct().ToList();
+        var months = r.UnknownAmountMonths;
+        return $"au moins {Format.Euros(r.TotalAtLeast)} (montant inconnu {(months == 1 ? "pour 1 mois" : $"pour {months} mois")} : {string.Join(", ", unknown)} ; aucun texte ne fixe ce montant, il n'est pas compté)";
+    }
+
     /// <summary>A caveat as one line of notes: « [M] text ».</summary>
     public static string Tagged(Caveat c) => $"[{c.Confidence}] {c.Text}";
 

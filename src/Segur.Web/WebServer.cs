@@ -82,6 +82,7 @@ public static class WebServer
         s.AddSingleton(new WriteToken(options.Token));
         s.AddSingleton<IRunStore>(_ => options.PostgresConnection is { Length: > 0 } pg ? SqlRunStore.Postgres(pg, options.Clock) : SqlRunStore.Sqlite(options.DataFolder, options.Clock));
         s.AddSingleton<ConcernePage>();
+        s.AddSingleton<ArrearsPage>();
         s.AddSingleton<LegislationPages>();
         s.AddSingleton<ReformPages>();
         s.AddRateLimiter(o => Overload.Configure(o, options));
@@ -153,11 +154,13 @@ public static class WebServer
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/", (LawService l, IRunStore store) => HomePage.Render(l, store));
         pages.MapGet("/concerne", (HttpRequest r, ConcernePage p) => p.Handle(r)).RequireRateLimiting(Overload.Evaluation);
+        pages.MapGet("/rappels", (HttpRequest r, ArrearsPage p) => p.Handle(r)).RequireRateLimiting(Overload.Evaluation);
         pages.MapGet("/legislation", (LegislationPages p) => p.Index());
         pages.MapGet("/legislation/mesures/{id}", (string id, LegislationPages p) => p.Measure(id));
         pages.MapGet("/legislation/parametres/{id}", (string id, LegislationPages p) => p.Parameter(id));
         pages.MapGet("/legislation/textes", (LegislationPages p) => p.Texts());
         pages.MapGet("/reforme", (HttpRequest r, ReformPages p) => p.Form(r));
+        pages.MapGet("/reforme/telecharger", (HttpRequest r, ReformPages p) => p.Download(r));
         pages.MapPost("/reforme/preparer", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Prepare(r, ct)).DisableAntiforgery().RequireRateLimiting(Overload.Evaluation);
         pages.MapPost("/reforme", (HttpRequest r, ReformPages p, CancellationToken ct) => p.Run(r, ct)).WithRequestTimeout("simulation").DisableAntiforgery().RequireRateLimiting(Overload.Simulation);
         pages.MapGet("/simulations", (ReformPages p, CancellationToken ct) => p.List(ct));

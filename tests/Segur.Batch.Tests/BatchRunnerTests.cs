@@ -256,3 +256,38 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "res.parquet")));
     }
 }
+
+/// <summary>Unknown is never zero: beneficiaries whose amount no text gives are counted apart, and costs say « au moins ».</summary>
+public sealed class UnknownAmountTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("segur-inconnu-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void CroixRougeNurse_IsABeneficiaryWithAnUnknownAmount_CountedApart()
+    {
+        var law = LegislationLoader.Load(new EmbeddedLegislation());
+        var input = Path.Combine(_dir, "eff.csv");
+        File.WriteAllText(input, """
+            id;employeur.secteur;employeur.versant;employeur.idcc;employeur.structure;employeur.champ_bass;employeur.adherent_axess;emploi.profession;emploi.statut
+            cr;prive_non_lucratif;;5502;ehpad;true;true;infirmier;salarie
+            chu;public;FPH;;etablissement_public_sante;;;infirmier;titulaire
+            """.Replace("\r\n", "\n"));
+        var output = Path.Combine(_dir, "res.csv");
+        var r = BatchRunner.Run(law, null, new BatchOptions(input, new MonthRange(new YearMonth(2024, 1), new YearMonth(2024, 2)), null, Output: output));
+        var cr = law.Measures.ToList().FindIndex(m => m.Id == "M5-CROIX-ROUGE");
+        var m1 = law.Measures.ToList().FindIndex(m => m.Id == "M1");
+        Assert.Equal(1, r.Baseline.ByMeasure[cr].UnknownAmountBeneficiaries);
+        Assert.Equal(0, r.Baseline.ByMeasure[m1].UnknownAmountBeneficiaries);
+        Assert.Equal(1, r.Baseline.Total.UnknownAmountBeneficiaries);
+        Assert.Contains("\"beneficiaires_montant_inconnu\": 1", SynthesisReport.Json(r));
+        var text = SynthesisReport.Text(r);
+        Assert.Contains("Bénéficiaires au montant inconnu", text);
+        Assert.Contains("≥ ", text);
+        var lines = File.ReadAllLines(output);
+        Assert.EndsWith(";montant_inconnu", lines[0]);
+        Assert.EndsWith(";oui", lines.Single(l => l.Contains(";cr;")));
+        Assert.EndsWith(";non", lines.Single(l => l.Contains(";chu;")));
+    }
+}

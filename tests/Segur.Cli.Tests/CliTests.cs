@@ -54,7 +54,7 @@ public sealed class CliTests : IDisposable
     {
         var (code, o, _) = Run("verifier", Path.Combine(Root, "exemples", "assistante-sociale-caf.json"), "--periode", "2024-01..2024-12");
         Assert.Equal(0, code);
-        Assert.Contains("Aucune mesure Ségur n'est due", o);
+        Assert.Contains("Aucune mesure Ségur ne vous est due", o);
         Assert.Contains("Organismes de sécurité sociale", o);
         Assert.Contains("Total brut dû sur la période : 0,00 €", o);
     }

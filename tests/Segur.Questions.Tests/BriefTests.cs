@@ -134,7 +134,9 @@ public sealed class BriefTests : IDisposable
         Assert.Empty(period.Measures);
         var exclusion = v.Reasons.First(r => r.Text.StartsWith("Exclusion : Organismes de sécurité sociale", StringComparison.Ordinal));
         Assert.NotEmpty(exclusion.References);
-        Assert.Contains(v.Reasons, r => r.Text.StartsWith("Mesure la plus proche : M5-UGECAM", StringComparison.Ordinal));
+        // The exclusion rules out every measure that could be near: the brief names none (the summary every interface renders).
+        Assert.DoesNotContain(v.Reasons, r => r.Text.StartsWith("Mesure la plus proche", StringComparison.Ordinal));
+        Assert.Null(v.Result.Months[^1].Closest);
         Assert.All(v.Reasons, r => Assert.NotEmpty(r.References));
         Assert.NotEmpty(v.Total.References);
     }

@@ -336,9 +336,27 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("https://www.legifrance.gouv.fr/loda/id/JORFTEXT000042345102", html);
         Assert.Contains("<svg", html);
 
-        // An employee of a CAF: nothing can be due whatever the other answers, so the verdict comes at once.
+        // An employee of a social security body: the body decides the exclusion of the caisses, so it is asked, then the verdict comes.
         html = await _site.Client.GetStringAsync("/concerne?employeur.secteur=securite_sociale&employeur.structure=organisme_securite_sociale&emploi.profession=assistant_service_social&debut=2024-01&fin=2024-12");
+        Assert.Contains("name=\"employeur.organisme\"", html);
+        html = await _site.Client.GetStringAsync("/concerne?employeur.secteur=securite_sociale&employeur.structure=organisme_securite_sociale&emploi.profession=assistant_service_social&employeur.organisme=CAF&debut=2024-01&fin=2024-12");
         Assert.Contains("Non : aucune mesure Ségur", html);
+        Assert.Contains("hors du champ de toutes les mesures", html);
         Assert.Contains("Ce qui changerait le résultat", html);
+
+        // A public MAS: its funding by the assurance maladie is implied by the law, never asked.
+        var asked = new List<string>();
+        var query = "employeur.secteur=public&employeur.structure=mas&emploi.profession=aide_soignant";
+        var answers = new Dictionary<string, string> { ["employeur.versant"] = "FPH", ["emploi.statut"] = "titulaire", ["employeur.rattachement_eps_ou_ehpad"] = "false", ["emploi.quotite"] = "1" };
+        for (var i = 0; i < 8; i++)
+        {
+            html = await _site.Client.GetStringAsync("/concerne?" + query);
+            if (html.Contains("id=\"verdict\"")) break;
+            var field = System.Text.RegularExpressions.Regex.Match(html, "<legend>.*?name=\"([a-z_.]+)\"", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+            asked.Add(field);
+            query += $"&{field}={answers[field]}";
+        }
+        Assert.DoesNotContain("employeur.financement_assurance_maladie", asked);
+        Assert.Contains("id=\"verdict\"", html);
     }
 }

@@ -113,6 +113,12 @@ public sealed class BrowserTests : IAsyncLifetime
         var verdict = await page.Locator("#verdict").InnerTextAsync();
         Assert.Contains("Oui", verdict);
         Assert.Equal("241,22 €", await page.Locator("#montant-mensuel").InnerTextAsync());
+        // The decisive reason first: the measure, its amount, its form and its text, before any criterion.
+        var motif = await page.Locator("#motif-decisif .phrase").InnerTextAsync();
+        Assert.Contains("vous avez droit à M1", motif);
+        Assert.Contains("241,22 € brut par mois", motif);
+        Assert.Contains("Décret n° 2020-1152", motif);
+        Assert.False(await page.Locator("#detail").GetAttributeAsync("open") is not null, "le détail critère par critère est replié");
         var decree = page.Locator("a.texte", new() { HasTextString = "Décret n° 2020-1152" }).First;
         Assert.Equal("https://www.legifrance.gouv.fr/loda/id/JORFTEXT000042345102", await decree.GetAttributeAsync("href"));
         Assert.True(await page.Locator("figure.graphique svg rect").CountAsync() > 10);
@@ -132,9 +138,10 @@ public sealed class BrowserTests : IAsyncLifetime
         }, "secretaire");
         Assert.Contains("employeur.rattachement_eps_ou_ehpad", asked);
         Assert.Contains("Non", await page.Locator("#verdict").InnerTextAsync());
-        var exclusion = await page.Locator(".exclusion").First.InnerTextAsync();
+        var exclusion = await page.Locator("#motif-decisif").InnerTextAsync();
         Assert.Contains("Personnels administratifs, techniques, ouvriers et ASHQ des ESSMS publics autonomes", exclusion);
         Assert.Contains("2023-1084 QPC", exclusion);
+        await page.ClickAsync("#changements details.situations > summary");
         var changes = await page.Locator("#changements").InnerTextAsync();
         Assert.Contains("rattachement", changes);
         Assert.Contains("Il suffirait de modifier", await page.Locator("#changement-droit").InnerTextAsync());
@@ -143,6 +150,120 @@ public sealed class BrowserTests : IAsyncLifetime
         // The smallest change of law, simulated on the national population.
         await page.ClickAsync("#changements form button[type=submit]");
         Assert.Contains("etendre", await page.InputValueAsync("#reforme"));
+        Assert.Empty(_cspViolations);
+    }
+
+    [BrowserFact]
+    public async Task Questionnaire_CafSocialWorker_IsAskedHerBody_AndReadsTheExclusionFirst_OnAFewScreens()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(_base + "/concerne");
+        var asked = await Answer(page, new Dictionary<string, string>
+        {
+            ["employeur.secteur"] = "securite_sociale", ["employeur.structure"] = "organisme_securite_sociale",
+            ["emploi.profession"] = "assistant_service_social", ["employeur.organisme"] = "CAF", ["emploi.statut"] = "salarie",
+        }, "caf");
+        Assert.Contains("employeur.organisme", asked);
+        Assert.True(asked.Count <= 5, string.Join(", ", asked));
+        Assert.Contains("Non", await page.Locator("#verdict h2").InnerTextAsync());
+        var motif = await page.Locator("#motif-decisif .phrase").InnerTextAsync();
+        Assert.StartsWith("Aucune mesure Ségur ne vous est due", motif);
+        Assert.Contains("Organismes de sécurité sociale", motif);
+        Assert.Contains("hors du champ de toutes les mesures", motif);
+        Assert.Contains("sauf M5-UGECAM et MED", motif);
+        Assert.DoesNotContain("Mesure la plus proche", await page.Locator("#verdict").InnerTextAsync());
+        Assert.Equal("exclusion.organismes-securite-sociale", await page.Locator("li.fondement").First.GetAttributeAsync("data-id"));
+        Assert.Equal("https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042665307", await page.Locator("li.fondement").First.Locator("a.texte").First.GetAttributeAsync("href"));
+        Assert.Null(await page.Locator("#detail").GetAttributeAsync("open"));
+        var html = await page.ContentAsync();
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(html);
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await File.WriteAllTextAsync(Path.Combine(Artefacts, "caf-mesures.txt"), $"page du verdict de l'assistante sociale de CAF : {bytes} octets de HTML, {height} px de haut (fenêtre 1280 × 900)\n");
+        Assert.True(height <= 3 * 900, $"{height} px");
+        Assert.True(bytes < 40_000, $"{bytes} octets");
+        await Capture(page, "caf-verdict");
+        Assert.Empty(_cspViolations);
+    }
+
+    [BrowserFact]
+    public async Task Questionnaire_UnknownAmount_SaysSo_AndTheTotalIsAFloor()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(_base + "/concerne");
+        await Answer(page, new Dictionary<string, string>
+        {
+            ["employeur.secteur"] = "prive_non_lucratif", ["employeur.structure"] = "ehpad", ["emploi.profession"] = "infirmier",
+            ["emploi.statut"] = "salarie", ["employeur.idcc"] = "5502", ["employeur.champ_bass"] = "true", ["employeur.adherent_axess"] = "true",
+            ["emploi.quotite"] = "1", ["employeur.financement_assurance_maladie"] = "true",
+        }, "montant-inconnu");
+        Assert.Equal("montant inconnu", await page.Locator("#montant-mensuel").InnerTextAsync());
+        Assert.StartsWith("au moins", await page.Locator("#total").InnerTextAsync());
+        var motif = await page.Locator("#motif-decisif .phrase").InnerTextAsync();
+        Assert.Contains("M5-CROIX-ROUGE", motif);
+        Assert.Contains("est inconnu", motif);
+        Assert.DoesNotContain("0,00 € brut par mois", motif);
+        Assert.True(await page.Locator("figure.graphique svg rect.inconnu").CountAsync() > 10, "les mois au montant inconnu sont marqués sur le graphique");
+        await Capture(page, "montant-inconnu-verdict");
+
+        // Arrears: the months owed before the employer paid, the unknown amount said in the letter.
+        await page.ClickAsync("p.rappel-lien a");
+        await page.FillAsync("#verse_depuis", "2021-01");
+        await page.ClickAsync("#verse button[type=submit]");
+        Assert.StartsWith("Sommes restant dues : au moins", await page.Locator("#reste-du h2").InnerTextAsync());
+        Assert.Contains("Le montant de M5-CROIX-ROUGE n'est fixé par aucun texte", await page.Locator("#lettre").InnerTextAsync());
+        Assert.Empty(_cspViolations);
+    }
+
+    [BrowserFact]
+    public async Task Arrears_NursePaidLate_GetsTheMonthsOwedAndAPrintableLetter()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(_base + "/rappels?employeur.secteur=public&employeur.structure=etablissement_public_sante&emploi.profession=infirmier&employeur.versant=FPH&emploi.statut=titulaire&emploi.quotite=1&debut=2020-09&fin=2023-12");
+        await page.FillAsync("#verse_depuis", "2022-01");
+        await page.ClickAsync("#verse button[type=submit]");
+        Assert.Equal("Sommes restant dues : 3 322,44 € brut", await page.Locator("#reste-du h2").InnerTextAsync());
+        var letter = await page.Locator("#lettre").InnerTextAsync();
+        Assert.Contains("demande de régularisation", letter);
+        Assert.Contains("Décret n° 2020-1152", letter);
+        Assert.Contains("septembre 2020 à décembre 2021", letter);
+        await Capture(page, "rappel-lettre");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator("header.bandeau").IsVisibleAsync(), "l'en-tête du site n'est pas imprimé");
+        Assert.True(await page.Locator("#lettre").IsVisibleAsync());
+        await page.PdfAsync(new() { Path = Path.Combine(Artefacts, "rappel-lettre.pdf"), Format = "A4" });
+        Assert.Empty(_cspViolations);
+    }
+
+    [BrowserFact]
+    public async Task Reform_BuiltFromTheForm_IsSimulatedAndSaved()
+    {
+        var page = await NewPage();
+        await page.GotoAsync(_base + "/reforme");
+        await page.CheckAsync("#mode-creer");
+        await page.SelectOptionAsync("#secteur", ["securite_sociale"]);
+        await page.SelectOptionAsync("#organisme", ["CAF", "CARSAT", "MSA"]);
+        await page.SelectOptionAsync("#profession", ["assistant_service_social", "conseiller_economie_sociale_familiale"]);
+        await page.FillAsync("#montant", "238");
+        await page.FillAsync("#premier_mois", "2022-04");
+        await page.FillAsync("#decision", "2027-01-01");
+        await page.ClickAsync("#formulaire-reforme button[type=submit]");
+        Assert.Contains("réforme chargée et vérifiée", await page.Locator("#reforme-construite").InnerTextAsync());
+        Assert.Contains("R-FORMULAIRE", await page.InputValueAsync("#reforme"));
+        Assert.Contains("retirer_mesures: [R-FORMULAIRE]", await page.Locator("#yaml-construit").TextContentAsync() ?? "");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#telecharger"));
+        Assert.EndsWith(".yaml", download.SuggestedFilename);
+        await Capture(page, "reforme-formulaire");
+
+        await page.FillAsync("#taille", "20000");
+        await page.FillAsync("#debut", "2022-04");
+        await page.ClickAsync("#simulation button.principal");
+        await page.WaitForSelectorAsync("#cout");
+        Assert.True(Euros(await page.Locator("#cout").InnerTextAsync()) > 0);
+        Assert.Contains("R-FORMULAIRE", await page.Locator("#par-mesure").InnerTextAsync());
+        await page.FillAsync("#jeton-enr", TestSite.Token);
+        await page.ClickAsync("#enregistrer button");
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(page.Url, @"/simulations/\d+$"), page.Url + " : " + await page.Locator("main").InnerTextAsync());
+        await Capture(page, "reforme-formulaire-resultat");
         Assert.Empty(_cspViolations);
     }
 

@@ -16,11 +16,12 @@ public sealed class Evaluator(Legislation law)
 
     public Kernel Kernel { get; } = new(law);
 
-    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null)
+    /// <remarks><paramref name="paidFrom"/>: the month from which the employer actually paid, for the arrears still owed.</remarks>
+    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null, YearMonth? paidFrom = null)
     {
         var months = new List<MonthResult>(period.Count);
         foreach (var m in period.Months()) months.Add(EvaluateMonth(profile, m, lawAsOf));
-        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = Law, Months = months };
+        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = Law, Months = months, PaidFrom = paidFrom };
     }
 
     public MonthResult EvaluateMonth(Profile profile, YearMonth month, DateOnly? lawAsOf = null)
@@ -63,7 +64,7 @@ public sealed class Evaluator(Legislation law)
             NetEstimate = net,
             NetBasis = basis,
             Retained = retained.Select(r => r.Measure.Id).ToList(),
-            Closest = eligible ? null : Closest(results),
+            Context = new MonthContext(Kernel, [.. profile.Codes], thirtieths, lawAsOf),
             Confidence = monthConfidence,
             Uncertainties = decision.Uncertainties.Select(u => new UncertaintyNote(u.Id, u.Title, u.Note, u.Confidence, u.Citations)).ToList(),
             Informations = Law.Informations
@@ -108,15 +109,6 @@ public sealed class Evaluator(Legislation law)
             Score = topLevel == 0 ? 0 : d.Criteria.Count(c => c.Result == Tri.True) / (double)topLevel,
         };
     }
-
-    /// <summary>
-    /// When nothing is due: an undetermined measure first, else the one that meets the largest share of its
-    /// criteria; never a measure that a stated exclusion rules out.
-    /// </summary>
-    private static string? Closest(List<MeasureResult> results) =>
-        results.Where(r => r.Verdict is Verdict.NotEligible or Verdict.Undetermined && !r.TriggeredExclusions.Any())
-            .OrderByDescending(r => r.Verdict == Verdict.Undetermined ? 2 : r.Score)
-            .FirstOrDefault()?.Measure.Id;
 
     private const string NotPublished = "taux d'estimation pas encore publié à la date de droit retenue : net non estimé";
 

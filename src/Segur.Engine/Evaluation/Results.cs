@@ -78,8 +78,42 @@ public sealed class MonthResult
     /// <summary>Ids of the measures paid this month (at most one per family).</summary>
     public required IReadOnlyList<string> Retained { get; init; }
 
-    /// <summary>When nothing is due: the measure with the most criteria met.</summary>
-    public string? Closest { get; init; }
+    /// <summary>When nothing is due: the id of the nearest measure (<see cref="Nearest"/>), or null when none is near.</summary>
+    public string? Closest => Nearest?.Measure.Id;
+
+    /// <summary>When nothing is due: the measure that the fewest changes of fact would open (<see cref="Reasons.Nearest"/>).</summary>
+    public NearestMeasure? Nearest
+    {
+        get
+        {
+            if (!_nearestDone)
+            {
+                _nearest = Reasons.Nearest(this);
+                _nearestDone = true;
+            }
+            return _nearest;
+        }
+    }
+
+    /// <summary>Missing facts that decide a verdict or the decisive reason this month (<see cref="Reasons.Open"/>).</summary>
+    public IReadOnlyList<OpenFact> Open => _open ??= Reasons.Open(this);
+
+    /// <summary>The decision stated first: what is due, or the decisive grounds, in one or two sentences (<see cref="Reasons.Summarize"/>).</summary>
+    public MonthSummary Summary => _summary ??= Reasons.Summarize(this);
+
+    /// <summary>Sum of the amounts known this month: the gross when every due amount is known, a floor otherwise.</summary>
+    public decimal GrossAtLeast => Measures.Where(m => Retained.Contains(m.Measure.Id)).Sum(m => m.Amount ?? 0m);
+
+    /// <summary>True when a measure due this month has no known amount (never counted as zero).</summary>
+    public bool AmountUnknown => Eligible && Gross is null;
+
+    /// <summary>What the month was decided on, so that the summary can try a change of fact with the kernel.</summary>
+    internal MonthContext? Context { get; init; }
+
+    private NearestMeasure? _nearest;
+    private bool _nearestDone;
+    private IReadOnlyList<OpenFact>? _open;
+    private MonthSummary? _summary;
 
     /// <summary>True when the month's verdict rests on a fact graded M or L, an open question, or a missing field.</summary>
     public bool Uncertain => Confidence != Confidence.H;
@@ -106,4 +140,30 @@ public sealed class EvaluationResult
 
     public required Legislation Legislation { get; init; }
     public required IReadOnlyList<MonthResult> Months { get; init; }
+
+    /// <summary>Total gross of the period; null when an amount due is unknown (see <see cref="TotalAtLeast"/>).</summary>
+    public decimal? Total
+    {
+        get
+        {
+            decimal? total = 0m;
+            foreach (var m in Months) total = total is null || m.Gross is null ? null : total + m.Gross;
+            return total;
+        }
+    }
+
+    /// <summary>Sum of the amounts known: the total when all are known, « au moins » this otherwise.</summary>
+    public decimal TotalAtLeast => Months.Sum(m => m.GrossAtLeast);
+
+    /// <summary>Months where a measure is due whose amount no text gives.</summary>
+    public int UnknownAmountMonths => Months.Count(m => m.AmountUnknown);
+
+    /// <summary>The month from which the employer actually paid (<c>--verse-depuis</c>), if given.</summary>
+    public YearMonth? PaidFrom { get; init; }
+
+    /// <summary>What is still owed when the employer paid only from <see cref="PaidFrom"/>; null when it is not given.</summary>
+    public ArrearsStatement? Arrears => PaidFrom is { } p ? Evaluation.Arrears.Compute(this, p) : null;
 }
+
+/// <summary>The coded facts, days in post and law date a month was decided on, and the kernel that decided it.</summary>
+internal sealed record MonthContext(Kernel Kernel, int[] Codes, int Thirtieths, DateOnly? LawAsOf);

@@ -34,11 +34,16 @@ public static class Charts
                 var bh = (double)(a / scaleMax) * plotH;
                 h.Add($"<rect x=\"{N(x + barW * 0.1)}\" y=\"{N(top + plotH - bh)}\" width=\"{N(Math.Max(1, barW * 0.8))}\" height=\"{N(bh)}\" fill=\"{(uncertain ? "#c98a1b" : "#1f5fa8")}\"><title>{month} : {Engine.Format.Euros(a)}</title></rect>");
             }
+            else if (amount is null)
+            {
+                // A measure is due but no text gives its amount: a grey bar the height of the plot, never a zero.
+                h.Add($"<rect class=\"inconnu\" x=\"{N(x + barW * 0.1)}\" y=\"{N(top)}\" width=\"{N(Math.Max(1, barW * 0.8))}\" height=\"{N(plotH)}\" fill=\"#b9bec8\" fill-opacity=\"0.6\"><title>{month} : mesure due, montant inconnu</title></rect>");
+            }
             if (month.EndsWith("-01", StringComparison.Ordinal) || i == 0)
                 h.Add($"<text x=\"{N(x + barW / 2)}\" y=\"{N(height - 10)}\" text-anchor=\"start\" font-size=\"11\" fill=\"#333\">{month[..4]}</text>");
         }
         h.Add($"<line x1=\"{N(left)}\" y1=\"{N(top + plotH)}\" x2=\"{N(width - right)}\" y2=\"{N(top + plotH)}\" stroke=\"#333\" stroke-width=\"1\"/>");
-        h.Add($"</svg><figcaption>{title}. Barres bleues : montant établi ; orangées : résultat incertain.</figcaption></figure>");
+        h.Add($"</svg><figcaption>{title}. Barres bleues : montant établi ; orangées : résultat incertain ; grises : mesure due au montant inconnu (jamais comptée pour zéro).</figcaption></figure>");
         return h.ToMarkup();
     }
 

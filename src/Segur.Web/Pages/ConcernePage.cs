@@ -5,6 +5,7 @@ using Segur.Engine;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 using Segur.Engine.Time;
+using Segur.Reports;
 using Segur.Web.Questionnaire;
 
 namespace Segur.Web.Pages;
@@ -16,18 +17,26 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
 
     public static readonly YearMonth DefaultStart = new(2020, 9);
 
-    public IResult Handle(HttpRequest req)
+    /// <summary>The answers carried by the address (GET form), with the period; an error page when the period is invalid.</summary>
+    public Answers? ReadAnswers(HttpRequest req, out IResult? error)
     {
         var q = req.Query;
+        error = null;
         var current = ParisClock.CurrentMonth(options.Clock);
         var debut = q["debut"].ToString();
         var fin = q["fin"].ToString();
         if (string.IsNullOrEmpty(debut)) debut = DefaultStart.ToString();
         if (string.IsNullOrEmpty(fin)) fin = current.ToString();
-        if (!MonthRange.TryParse($"{debut}..{fin}", out var period, out var error))
-            return Layout.Error(400, "Période invalide", "Période : " + error);
+        if (!MonthRange.TryParse($"{debut}..{fin}", out var period, out var message))
+        {
+            error = Layout.Error(400, "Période invalide", "Période : " + message);
+            return null;
+        }
         if (period.Count > Verification.MaxMonths)
-            return Layout.Error(400, "Période invalide", $"Période : {period.Count} mois ; au plus {Verification.MaxMonths} mois.");
+        {
+            error = Layout.Error(400, "Période invalide", $"Période : {period.Count} mois ; au plus {Verification.MaxMonths} mois.");
+            return null;
+        }
         var answers = new Answers { Period = period };
         foreach (var f in Interview.Askable)
         {
@@ -38,6 +47,12 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         {
             if (Interview.Askable.Contains(u) && !Interview.RequiredOrder.Contains(u)) answers.Unknown.Add(u);
         }
+        return answers;
+    }
+
+    public IResult Handle(HttpRequest req)
+    {
+        if (ReadAnswers(req, out var invalid) is not { } answers) return invalid!;
         var interview = new Interview(laws.Law, laws.Reader);
         Question? next;
         EvaluationResult? result;
@@ -52,7 +67,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         return next is not null ? Ask(next, answers) : ShowVerdict(answers, result!);
     }
 
-    private static Markup Hidden(Answers a, string? except = null)
+    public static Markup Hidden(Answers a, string? except = null)
     {
         var h = new Html();
         foreach (var (k, v) in a.Values) if (k != except) h.Add($"<input type=\"hidden\" name=\"{k}\" value=\"{v}\">");
@@ -61,7 +76,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         return h.ToMarkup();
     }
 
-    private static string Link(Answers a, string? without = null)
+    public static string Link(Answers a, string? without = null)
     {
         var parts = a.Values.Where(kv => kv.Key != without).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}").ToList();
         var unknown = a.Unknown.Where(u => u != without).ToList();
@@ -70,6 +85,9 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         parts.Add("fin=" + a.Period.End);
         return "/concerne?" + string.Join("&", parts);
     }
+
+    /// <summary>The arrears page for the same answers (« ce que l'employeur doit encore »).</summary>
+    private static string ArrearsLink(Answers a) => "/rappels" + Link(a)["/concerne".Length..];
 
     private Markup Recap(Answers a)
     {
@@ -147,9 +165,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         var months = r.Months;
         var last = months[^1];
         var eligibleMonths = months.Count(m => m.Eligible);
-        decimal? total = 0m;
-        foreach (var m in months) total = total is null || m.Gross is null ? null : total + m.Gross;
-        var undetermined = months.Any(m => !m.Eligible && m.Measures.Any(x => x.Verdict == Verdict.Undetermined));
+        var undetermined = months.Any(m => !m.Eligible && m.Open.Any(o => o.DecidesVerdict));
         string headline, cls;
         if (last.Eligible) { headline = "Oui : une mesure Ségur vous est due"; cls = "oui"; }
         else if (eligibleMonths > 0) { headline = $"Oui, pour une partie de la période : {eligibleMonths} mois sur {months.Count}"; cls = "oui"; }
@@ -157,20 +173,25 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
         else { headline = "Non : aucune mesure Ségur ne vous est due sur la période"; cls = "non"; }
         h.Add($"<h1>Suis-je concerné par le Ségur ?</h1>");
         h.Add($"<section id=\"verdict\" class=\"verdict {cls}\" data-eligible=\"{(eligibleMonths > 0 ? "oui" : "non")}\" aria-live=\"polite\"><h2>{headline}</h2>");
+        h.Add(Explain.Summary(last.Summary));
         if (last.Eligible)
         {
             h.Add($"<p>En {Format.Month(last.Month)} : <strong>{string.Join(" + ", last.Retained)}</strong>, <strong id=\"montant-mensuel\">{(last.Gross is { } g ? Format.Euros(g) : "montant inconnu")}</strong> brut par mois");
             if (last.NetEstimate is { } net) h.Add($" (≈ {Format.Euros(net)} net, estimation)");
             h.Add($".</p>");
         }
-        h.Add($"<p>Total brut dû de {Format.Month(r.Period.Start)} à {Format.Month(r.Period.End)} : <strong id=\"total\">{(total is { } t ? Format.Euros(t) : "inconnu (un montant au moins n'est pas établi)")}</strong>.</p>");
+        h.Add($"<p>Total brut dû de {Format.Month(r.Period.Start)} à {Format.Month(r.Period.End)} : <strong id=\"total\">{Words.Total(r)}</strong>.</p>");
         if (months.Any(m => m.Uncertain)) h.Add($"<p class=\"avertissement\">Certains mois sont incertains : un point du droit reste à confirmer (voir l'explication).</p>");
         h.Add($"</section>");
 
-        h.Add(Charts.Monthly(months.Select(m => (m.Month.ToString(), m.Gross, m.Uncertain)).ToList(), "Montant brut mensuel Ségur dû, mois par mois"));
-        h.Add(Runs(months));
+        if (eligibleMonths > 0)
+        {
+            h.Add(Charts.Monthly(months.Select(m => (m.Month.ToString(), m.Gross, m.Uncertain)).ToList(), "Montant brut mensuel Ségur dû, mois par mois"));
+            h.Add(Runs(months));
+            h.Add($"<p class=\"rappel-lien\"><a href=\"{ArrearsLink(a)}\">Votre employeur ne vous verse pas tout ? Calculer les sommes restant dues et préparer un courrier</a></p>");
+        }
 
-        h.Add($"<section class=\"explication\"><h2>Pourquoi : critère par critère ({Format.Month(last.Month)})</h2>");
+        h.Add($"<details class=\"explication\" id=\"detail\"><summary>Pourquoi : critère par critère ({Format.Month(last.Month)})</summary>");
         h.Add(Explain.Month(last));
         var lastEligible = months.LastOrDefault(m => m.Eligible);
         if (!last.Eligible && lastEligible is not null)
@@ -178,7 +199,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
             h.Add($"<h3>Et en {Format.Month(lastEligible.Month)}, dernier mois où une mesure était due</h3>");
             h.Add(Explain.Month(lastEligible));
         }
-        h.Add($"</section>");
+        h.Add($"</details>");
 
         h.Add(Changes(a, last.Month));
         h.Add(Recap(a));
@@ -220,7 +241,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
             h.Add($"<p>Vous êtes concerné en {Format.Month(month)} : le montant dépend de votre temps de travail, de vos dates d'entrée et de sortie, et des textes cités ci-dessus.</p></section>");
             return h.ToMarkup();
         }
-        h.Add($"<h3>Un changement de votre situation</h3>");
+        h.Add($"<details class=\"situations\"><summary>Un changement de votre situation</summary>");
         if (result.Situation.Count == 0) h.Add($"<p>Aucun changement d'une ou deux de vos réponses ne vous rendrait éligible en {Format.Month(month)}.</p>");
         else
         {
@@ -236,12 +257,14 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
             }
             h.Add($"</ul>");
         }
+        h.Add($"</details>");
         h.Add($"<h3>Un changement du droit</h3>");
         if (result.Law is { } lc)
         {
-            h.Add($"<p id=\"changement-droit\">{lc.Summary} {(lc.Pending.Count > 0 ? "La mesure vous serait alors due sous réserve de : " + string.Join(", ", lc.Pending.Select(Vocab.Label)) + "." : lc.Gross is { } g ? "Vous percevriez alors " + Format.Euros(g) + " brut par mois." : "Le montant serait inconnu.")}</p><ul class=\"criteres\">");
+            h.Add($"<p id=\"changement-droit\">{lc.Summary} {(lc.Pending.Count > 0 ? "La mesure vous serait alors due sous réserve de : " + string.Join(", ", lc.Pending.Select(Vocab.Label)) + "." : lc.Gross is { } g ? "Vous percevriez alors " + Format.Euros(g) + " brut par mois." : "Le montant serait inconnu.")}</p>");
+            h.Add($"<details><summary>Les critères à modifier</summary><ul class=\"criteres\">");
             foreach (var c in lc.Failed) h.Add(Explain.Criterion(c));
-            h.Add($"</ul>");
+            h.Add($"</ul></details>");
             h.Add($"<form method=\"post\" action=\"/reforme/preparer\"><input type=\"hidden\" name=\"reforme\" value=\"{lc.ReformYaml}\"><button type=\"submit\">Simuler cette réforme sur la population nationale</button></form>");
             h.Add($"<details><summary>La réforme au format YAML</summary><pre>{lc.ReformYaml}</pre></details>");
         }

@@ -75,6 +75,38 @@ public static class Explain
         return h.ToMarkup();
     }
 
+    /// <summary>
+    /// The decisive reason first (<see cref="Reasons.Summarize"/>): its sentences, then each ground with the
+    /// measures it rules out and its texts, the facts still missing, and what the law says instead.
+    /// </summary>
+    public static Markup Summary(MonthSummary s)
+    {
+        var h = new Html();
+        h.Add($"<div class=\"motif\" id=\"motif-decisif\"><p class=\"phrase\">{s.Sentence}</p>");
+        if (s.Due.Count > 0 || s.Grounds.Count > 0 || s.Open.Count > 0)
+        {
+            h.Add($"<ul class=\"fondements\">");
+            foreach (var d in s.Due)
+                h.Add($"<li class=\"fondement due\" data-id=\"{d.Measure.Id}\"><strong>{d.Measure.Id}</strong> — {d.Measure.Title} : {(d.Amount is { } a ? Format.Euros(a) + " brut" : "montant inconnu")}{Citations(d.Citations.Take(1).ToList())}</li>");
+            for (var i = 0; i < s.Grounds.Count; i++)
+            {
+                var g = s.Grounds[i];
+                var measures = i == 0 ? g.Measures : g.Covers;
+                h.Add($"<li class=\"fondement {(g.Kind == GroundKind.Exclusion ? "exclusion-decisive" : "critere-decisif")}\" data-id=\"{g.Id}\"><strong>{g.Label}</strong> <span class=\"mesures\">({(measures.Count == 1 ? "mesure" : "mesures")} {string.Join(", ", measures)})</span>{Citations(g.Citations.Take(3).ToList())}</li>");
+            }
+            foreach (var o in s.Open)
+                h.Add($"<li class=\"fondement manquant\" data-id=\"{o.Field.Name}\">Information manquante : <strong>{o.Field.Label}</strong> ({(o.DecidesVerdict ? "décide de " + string.Join(", ", o.Measures) : "décide de l'exclusion " + string.Join(", ", o.Exclusions))})</li>");
+            h.Add($"</ul>");
+        }
+        if (s.Nearest is null && s.Outcome == SummaryOutcome.NotDue)
+        {
+            foreach (var i in s.Informations)
+                h.Add($"<aside class=\"information\" id=\"information-{i.Id}\"><p><strong>{i.Title}</strong></p><p>{i.Note}</p>{Citations(i.Citations)}</aside>");
+        }
+        h.Add($"</div>");
+        return h.ToMarkup();
+    }
+
     /// <summary>The explanation of one month: the measures paid (or the closest one), exclusions, open questions, the others.</summary>
     public static Markup Month(MonthResult m)
     {

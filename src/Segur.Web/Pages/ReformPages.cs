@@ -10,7 +10,7 @@ using Segur.Web.Storage;
 namespace Segur.Web.Pages;
 
 /// <summary>« Simuler une réforme » and the saved runs: run, show, save, list, reopen, compare.</summary>
-public sealed class ReformPages(LawService laws, SimulationService sims, IRunStore store, WriteToken token, WebOptions options)
+public sealed partial class ReformPages(LawService laws, SimulationService sims, IRunStore store, WriteToken token, WebOptions options)
 {
     private static readonly NumberFormatInfo Fr = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
     private static string Int(long n) => n.ToString("#,##0", Fr);
@@ -24,10 +24,13 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
         var scenario = q["scenario"].ToString();
         var text = reformText ?? q["reforme"].ToString();
         if (string.IsNullOrEmpty(text) && laws.Reforms.FirstOrDefault(r => r.Id == scenario) is { } chosen) text = chosen.Text;
+        var builder = Builder(req, out var built);
+        if (string.IsNullOrEmpty(text) && built is not null) text = built;
         var h = new Html();
         h.Add($"<h1>Simuler une réforme</h1><p>Appliquez une réforme (un « calque » sur la législation, au format YAML décrit dans <code>docs/reformes.md</code>) à une population de travailleurs : la population nationale synthétique (effectifs documentés, <a href=\"/legislation\">législation {laws.Law.Version}</a>) ou votre fichier d'effectifs (CSV ou Parquet, une colonne par champ du profil).</p>");
         if (message is not null) h.Add($"<p class=\"erreur\" role=\"alert\">{message}</p>");
-        h.Add($"<form method=\"get\" action=\"/reforme\" class=\"charger\"><label for=\"scenario\">Partir d'un scénario fourni</label> <select id=\"scenario\" name=\"scenario\"><option value=\"\">(aucun : droit en vigueur seul)</option>");
+        h.Add(builder);
+        h.Add($"<h2>Simuler</h2><form method=\"get\" action=\"/reforme\" class=\"charger\"><label for=\"scenario\">Partir d'un scénario fourni</label> <select id=\"scenario\" name=\"scenario\"><option value=\"\">(aucun : droit en vigueur seul)</option>");
         foreach (var r in laws.Reforms) h.Add($"<option value=\"{r.Id}\"{(r.Id == scenario ? new Markup(" selected") : default)}>{r.Title}</option>");
         h.Add($"</select> <button type=\"submit\">Charger</button></form>");
         h.Add($"<form method=\"post\" action=\"/reforme\" enctype=\"multipart/form-data\" id=\"simulation\">");
@@ -88,7 +91,7 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
         h.Add(Outcome(outcome));
         h.Add($"<form method=\"post\" action=\"/simulations\" class=\"enregistrer\" id=\"enregistrer\"><fieldset><legend>Enregistrer ce calcul</legend>");
         foreach (var (k, v) in Hidden(request, form)) h.Add($"<input type=\"hidden\" name=\"{k}\" value=\"{v}\">");
-        h.Add($"<p><label for=\"titre\">Titre</label> <input id=\"titre\" name=\"titre\" required maxlength=\"200\" value=\"{(outcome.Reformed?.Reform?.Title ?? "Droit en vigueur")}\"></p>");
+        h.Add($"<p><label for=\"titre\">Titre</label> <input id=\"titre\" name=\"titre\" required maxlength=\"200\" value=\"{Shorten(outcome.Reformed?.Reform?.Title ?? "Droit en vigueur", 200)}\"></p>");
         h.Add($"<p><label for=\"jeton-enr\">Jeton d'écriture</label> <input id=\"jeton-enr\" name=\"jeton\" type=\"password\" autocomplete=\"off\" required></p>");
         h.Add($"<button type=\"submit\">Enregistrer</button></fieldset></form>");
         return Layout.Page("Résultat de la simulation", h.ToMarkup(), "reforme");
@@ -178,7 +181,7 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
         {
             h.Add($"<section class=\"chiffres\" id=\"chiffres\"><h2>Réforme « {info.Title} »</h2><p>Décidée le {Format.Date(info.DecidedOn)} : les mois antérieurs sont versés en rappel.</p><dl class=\"cles\">");
             h.Add($"<div><dt>Nouveaux bénéficiaires</dt><dd id=\"beneficiaires\">{Int(d2.Gainers)}</dd></div>");
-            h.Add($"<div><dt>Coût brut sur la période</dt><dd id=\"cout\">{Euros(d2.Cents)}</dd></div>");
+            h.Add($"<div><dt>Coût brut sur la période</dt><dd id=\"cout\">{(rs.Total.UnknownAmountBeneficiaries > r.Baseline.Total.UnknownAmountBeneficiaries ? "au moins " : "")}{Euros(d2.Cents)}</dd></div>");
             h.Add($"<div><dt>dont rappels</dt><dd id=\"rappels\">{Euros(d2.ArrearsCents)}</dd></div>");
             h.Add($"<div><dt>Cotisations employeur</dt><dd id=\"cout-employeur\">{Euros(d2.EmployerCents)}</dd></div>");
             h.Add($"<div><dt>Coût brut annuel (dernier mois × 12)</dt><dd id=\"cout-annuel\">{Euros(d2.LastMonthCents * 12)}</dd></div></dl>");
@@ -211,14 +214,29 @@ public sealed class ReformPages(LawService laws, SimulationService sims, IRunSto
             var bc = bi >= 0 ? b.ByMeasure[bi] : null;
             var rc = ri >= 0 ? reform!.ByMeasure[ri] : null;
             if ((bc?.Beneficiaries ?? 0) == 0 && (rc?.Beneficiaries ?? 0) == 0) continue;
-            h.Add($"<tr><th scope=\"row\"><a href=\"/legislation/mesures/{id}\">{id}</a></th><td class=\"nombre\">{Int(bc?.Beneficiaries ?? 0)}</td><td class=\"nombre\">{Euros(bc?.Cents ?? 0)}</td>");
-            if (reform is not null) h.Add($"<td class=\"nombre\">{Int(rc?.Beneficiaries ?? 0)}</td><td class=\"nombre\">{Euros(rc?.Cents ?? 0)}</td>");
+            h.Add($"<tr><th scope=\"row\"><a href=\"/legislation/mesures/{id}\">{id}</a></th>{Cells(bc)}");
+            if (reform is not null) h.Add(Cells(rc));
             h.Add($"</tr>");
         }
-        h.Add($"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"nombre\">{Int(b.Total.Beneficiaries)}</td><td class=\"nombre\">{Euros(b.Total.Cents)}</td>");
-        if (reform is not null) h.Add($"<td class=\"nombre\">{Int(reform.Total.Beneficiaries)}</td><td class=\"nombre\">{Euros(reform.Total.Cents)}</td>");
+        h.Add($"<tr class=\"total\"><th scope=\"row\">Total</th>{Cells(b.Total)}");
+        if (reform is not null) h.Add(Cells(reform.Total));
         h.Add($"</tr></tbody></table>");
+        var unknown = reform?.Total.UnknownAmountBeneficiaries > 0 ? reform.Total.UnknownAmountBeneficiaries : b.Total.UnknownAmountBeneficiaries;
+        if (unknown > 0)
+            h.Add($"<p class=\"avertissement\" id=\"montants-inconnus\">Montant inconnu : aucun texte ne fixe le montant d'une mesure due à {Int(unknown)} bénéficiaire(s) ; ils sont comptés à part, jamais à 0 €, et les coûts affichés sont des minimums (« au moins »).</p>");
         return h.ToMarkup();
+    }
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
+
+    /// <summary>Beneficiaries and cost of a cell; the cost is « au moins » when some beneficiaries have an unknown amount.</summary>
+    private static Markup Cells(SynthesisCell? c)
+    {
+        if (c is null) return Html.Of($"<td class=\"nombre\">0</td><td class=\"nombre\">{Euros(0)}</td>");
+        var unknown = c.UnknownAmountBeneficiaries;
+        return unknown == 0
+            ? Html.Of($"<td class=\"nombre\">{Int(c.Beneficiaries)}</td><td class=\"nombre\">{Euros(c.Cents)}</td>")
+            : Html.Of($"<td class=\"nombre\">{Int(c.Beneficiaries)} (dont {Int(unknown)} au montant inconnu)</td><td class=\"nombre\">au moins {Euros(c.Cents)}</td>");
     }
 
     public async Task<IResult> List(CancellationToken ct)

@@ -50,14 +50,17 @@ public sealed record Question(string Field, FieldKind Kind, IReadOnlyList<string
 
 /// <summary>
 /// Asks only the questions that matter for the answer so far, as the URSSAF simulators do: the three
-/// required facts first (employer, structure, job), then, while some measure's verdict still depends on
-/// an unanswered field (the engine says « indéterminé » and names the field), that field — in a fixed
-/// order of importance; once eligibility is settled and something is due, the working time.
+/// required facts first (employer, structure, job), then the missing facts that the kernel says decide
+/// something (<see cref="Reasons.Open"/>): the fields that undetermined measures lack, then those that leave
+/// the decisive reason open (the body of a social security employer, which decides the exclusion of the
+/// caisses); the fact that settles the most verdicts first. Facts the law implies (a MAS is funded by the
+/// assurance maladie) are filled by the profile reader and never asked. Once something is due, the working time.
 /// </summary>
 public sealed class Interview(Legislation law, ProfileReader reader)
 {
     public static readonly string[] RequiredOrder = ["employeur.secteur", "employeur.structure", "emploi.profession"];
 
+    /// <summary>The order of the recap, and the tie-break between two facts that settle as much.</summary>
     public static readonly string[] Priority =
     [
         "employeur.versant", "employeur.organisme", "emploi.statut", "employeur.rattachement_eps_ou_ehpad",
@@ -80,11 +83,13 @@ public sealed class Interview(Legislation law, ProfileReader reader)
         }
         var profile = Read(a);
         result = new Evaluator(law).Evaluate(profile, a.Period);
-        var open = OpenFields(result);
-        foreach (var f in Priority.Concat(open.Keys.Order(StringComparer.Ordinal)))
+        foreach (var o in OpenFacts(result))
         {
-            if (open.TryGetValue(f, out var measures) && !a.Asked(f) && law.Vocabulary.TryGet(f, out _))
-                return Make(f, false, $"Le verdict de {string.Join(", ", measures.Order(StringComparer.Ordinal))} en dépend.");
+            if (a.Asked(o.Field.Name) || !Askable.Contains(o.Field.Name)) continue;
+            var why = o.DecidesVerdict
+                ? $"Le verdict de {string.Join(", ", o.Measures)} en dépend."
+                : $"Cette réponse dit si l'exclusion « {law.Exclusions.First(e => e.Id == o.Exclusions[0]).Title} » s'applique à vous : c'est peut-être le motif décisif.";
+            return Make(o.Field.Name, false, why);
         }
         if (result.Months.Any(m => m.Eligible))
         {
@@ -97,28 +102,26 @@ public sealed class Interview(Legislation law, ProfileReader reader)
     }
 
     /// <summary>
-    /// Fields whose absence leaves a verdict open where it can change the result: every undetermined
-    /// measure of a month where nothing is due; when something is due, an undetermined measure that has
-    /// priority over the one paid, or one of a family where nothing is paid.
+    /// The missing facts of every month of the period (<see cref="Reasons.Open"/>), merged: those that decide a
+    /// verdict first, the one that settles the most measures alone first, then the one most measures depend
+    /// on, then the fixed order of <see cref="Priority"/>; then those that decide the reason only.
     /// </summary>
-    public static Dictionary<string, HashSet<string>> OpenFields(EvaluationResult r)
+    public static IReadOnlyList<OpenFact> OpenFacts(EvaluationResult r)
     {
-        var open = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var m in r.Months)
+        var merged = new Dictionary<string, (FieldDef Field, SortedSet<string> Measures, SortedSet<string> Exclusions, int Settles)>(StringComparer.Ordinal);
+        foreach (var o in r.Months.SelectMany(m => m.Open))
         {
-            foreach (var u in m.Measures.Where(x => x.Verdict == Verdict.Undetermined))
-            {
-                var paidInFamily = m.Measures.Where(x => x.Verdict == Verdict.Eligible && x.Measure.Family == u.Measure.Family).ToList();
-                var matters = !m.Eligible || paidInFamily.Count == 0 || paidInFamily.Any(p => p.Measure.CedesTo.Contains(u.Measure.Id));
-                if (!matters) continue;
-                foreach (var f in u.MissingFields)
-                {
-                    if (!open.TryGetValue(f, out var set)) open[f] = set = new HashSet<string>(StringComparer.Ordinal);
-                    set.Add(u.Measure.Id);
-                }
-            }
+            if (!merged.TryGetValue(o.Field.Name, out var x))
+                merged[o.Field.Name] = x = (o.Field, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), 0);
+            x.Measures.UnionWith(o.Measures);
+            x.Exclusions.UnionWith(o.Exclusions);
+            merged[o.Field.Name] = x with { Settles = x.Settles + o.Settles };
         }
-        return open;
+        int Rank(string f) => Array.IndexOf(Priority, f) is var i and >= 0 ? i : Priority.Length;
+        return merged.Values
+            .OrderBy(x => x.Measures.Count > 0 ? 0 : 1).ThenByDescending(x => x.Settles).ThenByDescending(x => x.Measures.Count).ThenBy(x => Rank(x.Field.Name))
+            .Select(x => new OpenFact(x.Field, [.. x.Measures], [.. x.Exclusions], x.Settles, []))
+            .ToList();
     }
 
     private Question Make(string field, bool required, string why)

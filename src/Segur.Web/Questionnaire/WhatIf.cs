@@ -57,7 +57,7 @@ public sealed class WhatIf(LawService laws)
         }
         var codes = profile.Codes;
         var candidates = Fields.Where(f => law.Vocabulary.TryGet(f, out _)).Select(f => law.Vocabulary[f]).ToList();
-        var values = candidates.ToDictionary(f => f, f => CandidateCodes(f, law));
+        var values = candidates.ToDictionary(f => f, f => Reasons.CandidateCodes(f, law));
         var found = new List<SituationChange>();
         var evaluations = 0;
         foreach (var f in candidates)
@@ -225,29 +225,6 @@ public sealed class WhatIf(LawService laws)
             e.Exclusion.Condition.CollectFields(set);
             into.AddRange(set);
         }
-    }
-
-    /// <summary>The codes worth trying for a field: every value of an enum or boolean, the IDCCs the law names.</summary>
-    private static List<int> CandidateCodes(FieldDef f, Legislation law)
-    {
-        if (f.Kind != FieldKind.Integer) return Enumerable.Range(0, f.Values.Count).ToList();
-        var set = new SortedSet<int>();
-        void Walk(Condition c)
-        {
-            switch (c)
-            {
-                case FieldIn fi when fi.Field == f: set.UnionWith(fi.Allowed); break;
-                case Combination k: foreach (var p in k.Parts) Walk(p); break;
-                case NotOf n: Walk(n.Inner); break;
-            }
-        }
-        void Rules(Rule r)
-        {
-            if (r.Condition is not null) Walk(r.Condition);
-            foreach (var ch in r.Children) Rules(ch);
-        }
-        foreach (var m in law.Measures) foreach (var r in m.Criteria) Rules(r);
-        return [.. set];
     }
 
     public static string Describe(SituationChange c, Vocabulary vocabulary) =>
