@@ -1,9 +1,16 @@
 using Microsoft.AspNetCore.TestHost;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Segur.Engine;
+using Segur.Engine.Evaluation;
+using Segur.Engine.Law;
+using Segur.Engine.Profiles;
+using Segur.Engine.Time;
+using Segur.Reports;
 
 namespace Segur.Web.Tests;
 
@@ -19,12 +26,17 @@ public sealed class ApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
+    /// <summary>The JSON report of the libraries for a profile file, as the command line writes it (its tests check the same).</summary>
+    private static string Report(string path, string period, string? asOf, bool all)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Segur.Cli.Cli.Run(args, o, e, TimeProvider.System);
-        return (code, o.ToString(), e.ToString());
+        var law = LegislationLoader.Load(new EmbeddedLegislation());
+        var profile = new ProfileReader(law).Read(File.ReadAllText(path), path);
+        var parts = period.Split("..");
+        Assert.True(YearMonth.TryParse(parts[0], out var start));
+        Assert.True(YearMonth.TryParse(parts[^1], out var end));
+        var range = new MonthRange(start, end);
+        var result = new Evaluator(law).Evaluate(profile, range, asOf is null ? null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return JsonReport.Write(result, all) + "\n"; // one line, ended, like the command line
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -41,14 +53,10 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("assistante-sociale-caf.json", "2022-01..2024-12", null, false)]
     [InlineData("infirmiere-chu.json", "2020-09..2021-03", "2021-01-31", false)]
     [InlineData("assistante-sociale-caf.json", "2024-01", null, true)]
-    public async Task Verifier_AnswersExactlyTheBytesOfTheCommandLine(string example, string period, string? asOf, bool all)
+    public async Task Verifier_AnswersExactlyTheBytesOfTheJsonReport(string example, string period, string? asOf, bool all)
     {
         var path = Path.Combine(Repo.Root, "exemples", example);
-        var args = new List<string> { "verifier", path, "--periode", period, "--format", "json" };
-        if (asOf is not null) args.AddRange(["--droit-au", asOf]);
-        if (all) args.Add("--toutes-mesures");
-        var cli = Cli([.. args]);
-        Assert.Equal(0, cli.Code);
+        var expected = Report(path, period, asOf, all);
 
         var profile = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var parts = period.Split("..");
@@ -59,7 +67,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/json; charset=utf-8", r.Content.Headers.ContentType!.ToString());
         var bytes = await r.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetBytes(cli.Out), bytes);
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
     }
 
     [Fact]
