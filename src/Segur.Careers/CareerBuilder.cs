@@ -137,9 +137,12 @@ public sealed class CareerBuilder(Legislation law)
             var param = Law.Parameter(grid.Family.Pay.ParameterId!);
             var v = param.Find(month)
                     ?? throw new SegurException($"le paramètre {param.Id} n'a pas de valeur en {Format.Month(month)} : traitement de la grille {grid.Name} incalculable");
+            var divisorParam = Law.Parameter(grid.Family.Pay.DivisorId!);
+            var d = divisorParam.Find(month)
+                    ?? throw new SegurException($"le paramètre {divisorParam.Id} n'a pas de valeur en {Format.Month(month)} : traitement de la grille {grid.Name} incalculable");
             annual = v.Value;
-            pointValue = v.Value / grid.Family.Pay.Divisor;
-            pay = Cent((points + experience) * v.Value / grid.Family.Pay.Divisor);
+            pointValue = v.Value / d.Value;
+            pay = Cent((points + experience) * v.Value / d.Value);
             facts.Add(new UsedFact($"{grid.Name} : {param.Title} ({Num(v.Value)} € à partir du {Format.Date(v.From)})", v.Confidence, v.Note, v.Citation));
         }
         else

@@ -142,14 +142,14 @@ public static class CareerComparison
         var builder = new CareerBuilder(law);
         var careers = grids.Select(g => builder.Build(g, request.Start, request.Years)).ToList();
         var gaps = careers.Skip(1).Select(c => Gaps(careers[0], c)).ToList();
-        var verdicts = gaps.SelectMany(g => Claims.Judge(g, law)).ToList();
+        var verdicts = gaps.SelectMany(g => Claims.Judge(g, catalog.Claims)).ToList();
         var notes = new List<string>();
         if (careers.Count == 1) notes.Add("Une seule grille : pas d'écart ni de verdict ; ajoutez une seconde --grille pour comparer.");
         else if (!careers[0].Grid.IsSocialSecurity)
             notes.Add($"La grille de référence [A] {careers[0].Grid.Name} n'est pas celle d'un organisme de sécurité sociale : les affirmations des questions écrites sont évaluées en prenant [A] comme référence.");
         if (law.Reform is { } reform)
             notes.Add($"Réforme simulée : {reform.Title} ({reform.File}) — hypothèse, pas du droit en vigueur.");
-        return new CareerComparisonResult(request, law, careers, gaps, verdicts, Assumptions(law, careers), notes) { GridsFingerprint = catalog.Fingerprint };
+        return new CareerComparisonResult(request, law, careers, gaps, verdicts, Assumptions(law, careers, catalog.Claims), notes) { GridsFingerprint = catalog.Fingerprint };
     }
 
     private static GridGaps Gaps(Career reference, Career other)
@@ -170,10 +170,10 @@ public static class CareerComparison
     public static decimal? Percent(decimal part, decimal whole) =>
         whole == 0m ? null : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-    private static List<ComparisonAssumption> Assumptions(Legislation law, List<Career> careers)
+    private static List<ComparisonAssumption> Assumptions(Legislation law, List<Career> careers, IReadOnlyList<Claim> claims)
     {
-        law.Texts.TryGetValue(Claims.QuestionText, out var question);
-        var qe = question is null ? null : new Citation(question, null);
+        // The written question that the comparison answers: the one its claims cite.
+        var qe = claims.Count == 0 ? null : claims[0].Source;
         var list = new List<ComparisonAssumption>
         {
             new("Montants bruts mensuels, relevés au premier mois de chaque année de carrière (ancienneté entière). Pas d'estimation du net : "
@@ -188,9 +188,15 @@ public static class CareerComparison
                 + "le pourcentage rapporté au salaire de [A] est donné en variante.", qe, Confidence.H),
             new("Carrières continues à temps plein, sans promotion de grade ni point discrétionnaire (points de compétence UCANSS, réductions d'ancienneté) : carrières plancher.", null, Confidence.M),
         };
-        if (careers.Any(c => c.Grid.Family.Pay.Kind == PayKind.IndiceMajore) && law.Texts.ContainsKey("decret-2023-519"))
-            list.Add(new ComparisonAssumption("Point de la fonction publique : paramètre point-indice du droit (valeur annuelle de l'indice 100 ÷ 1 200 par point et par mois), le même que pour le CTI.",
-                new Citation(law.Texts["decret-2023-519"], "art. 1"), Confidence.H));
+        foreach (var pay in careers.Select(c => c.Grid.Family.Pay).Where(p => p.Kind == PayKind.IndiceMajore).DistinctBy(p => (p.ParameterId, p.DivisorId)))
+        {
+            // The value of the point and its divisor: the parameters of the law the grid names, cited by their last values.
+            var point = law.Parameter(pay.ParameterId!);
+            var divisor = law.Parameter(pay.DivisorId!).Values[^1];
+            list.Add(new ComparisonAssumption(
+                $"Point de la fonction publique : paramètre {point.Id} du droit (valeur annuelle de l'indice 100 ÷ {Format.Number(divisor.Value)} par point et par mois), le même que pour le CTI.",
+                point.Values[^1].Citation, Confidence.H));
+        }
         return list;
     }
 }

@@ -165,7 +165,7 @@ public static class CareerText
     }
 
     private static string PayRule(Grid g) => g.Family.Pay.Kind == PayKind.IndiceMajore
-        ? $"indice majoré × valeur annuelle du point ({g.Family.Pay.ParameterId}) ÷ {Format.Number(g.Family.Pay.Divisor)}, au centime"
+        ? $"indice majoré × valeur annuelle du point ({g.Family.Pay.ParameterId}) ÷ diviseur ({g.Family.Pay.DivisorId}), au centime"
         : g.Experience.Count > 0
             ? "(coefficient + points d'expérience) × valeur du point, au centime"
             : "coefficient × valeur du point, au centime";

@@ -58,35 +58,15 @@ public sealed record ClaimVerdict(
 }
 
 /// <summary>
-/// The claims of the written questions on the social workers of the social security bodies (QE n° 15684,
-/// JO du 2 juin 2026): a gap of more than 10 % at career start and of more than 500 € a month at career end
-/// with their counterparts of the departmental councils (FPT) or the public hospitals (FPH). Each is judged
-/// on the main reading (monthly gross with the engine's Ségur) and on variants that change one assumption.
+/// Judges the claims of the written questions (<see cref="ClaimLoader"/>: <c>legislation/carrieres/affirmations.yaml</c>,
+/// e.g. a gap of more than 10 % at career start and of more than 500 € a month at career end) on the main
+/// reading (monthly gross with the engine's Ségur) and on variants that change one assumption.
 /// </summary>
 public static class Claims
 {
-    /// <summary>Id of the written question in the text catalogues.</summary>
-    public const string QuestionText = "qe-17-15684";
-
-    public const decimal StartThresholdPercent = 10m;
-    public const decimal EndThresholdEuros = 500m;
-
-    public static IReadOnlyList<Claim> All(Legislation law)
-    {
-        var source = law.Texts.TryGetValue(QuestionText, out var t)
-            ? new Citation(t, null)
-            : throw new InvalidOperationException($"texte {QuestionText} absent des catalogues : references-grilles.yaml manquant ?");
-        return
-        [
-            new Claim("ecart-debut", "En début de carrière, les travailleurs sociaux des organismes de sécurité sociale gagnent plus de 10 % de moins que leurs homologues.",
-                ClaimKind.StartPercent, StartThresholdPercent, source),
-            new Claim("ecart-fin", "En fin de carrière, l'écart dépasse 500 € par mois.", ClaimKind.EndEuros, EndThresholdEuros, source),
-        ];
-    }
-
     /// <summary>Judges every claim for one pair of careers (reference = the social security body's grid).</summary>
-    public static IReadOnlyList<ClaimVerdict> Judge(GridGaps gaps, Legislation law) =>
-        gaps.Reference.Years.Count == 0 ? [] : All(law).Select(c => Judge(c, gaps)).ToList();
+    public static IReadOnlyList<ClaimVerdict> Judge(GridGaps gaps, IReadOnlyList<Claim> claims) =>
+        gaps.Reference.Years.Count == 0 ? [] : claims.Select(c => Judge(c, gaps)).ToList();
 
     public static ClaimVerdict Judge(Claim claim, GridGaps gaps)
     {

@@ -38,9 +38,12 @@ public static partial class GridLoader
         }
         if (files.Count == 0) errors.Add($"{source.Origin} : aucune grille trouvée ; attendu des fichiers grids/*.yaml (voir docs/carrieres.md)");
         if (errors.Count > 0) throw new SegurException($"grilles invalides : {errors[0]}", errors.Skip(1).ToList());
+        // The claims of the written questions are judged on the grids; a law folder without them judges none.
+        var claims = source.Find(ClaimLoader.File) is null ? [] : ClaimLoader.Load(source, law);
+        if (source.Find(ClaimLoader.File) is { } claimFile) files.Add(claimFile);
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var f in files) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(f.Path + "\0" + f.Text.Replace("\r\n", "\n") + "\0"));
-        return new GridCatalog(grids, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        return new GridCatalog(grids, Convert.ToHexStringLower(sha.GetHashAndReset()), claims);
     }
 
     /// <summary>Reads one grid file; errors go to the shared list.</summary>
@@ -110,13 +113,14 @@ public static partial class GridLoader
             {
                 case "indice_majore":
                     var pid = Text(map, "parametre_point", where, required: true);
-                    var divisor = Number(map, "diviseur", where, required: true);
+                    var did = Text(map, "diviseur", where, required: true);
                     if (pid is not null && !law.Parameters.ContainsKey(pid))
                         Error(Get(map, "parametre_point"), $"{where} : paramètre « {pid} » inconnu du droit ; attendu un id de legislation/parameters/ (ex. point-indice)");
-                    if (divisor is <= 0) Error(Get(map, "diviseur"), $"{where} : diviseur {Num(divisor.Value)} invalide ; attendu un nombre positif (1200 : valeur annuelle de l'indice 100 sur 12 mois)");
+                    if (did is not null && !law.Parameters.ContainsKey(did))
+                        Error(Get(map, "diviseur"), $"{where} : diviseur « {did} » inconnu du droit ; attendu un id de legislation/parameters/ (ex. diviseur-point-mensuel)");
                     if (Get(map, "valeurs_du_point") is { } extra) Error(extra, $"{where} : « valeurs_du_point » sans objet pour une grille indiciaire (la valeur vient du paramètre)");
-                    if (pid is null || divisor is null or <= 0 || !law.Parameters.ContainsKey(pid)) return null;
-                    return new PayRule { Kind = PayKind.IndiceMajore, ParameterId = pid, Divisor = divisor.Value };
+                    if (pid is null || did is null || !law.Parameters.ContainsKey(pid) || !law.Parameters.ContainsKey(did)) return null;
+                    return new PayRule { Kind = PayKind.IndiceMajore, ParameterId = pid, DivisorId = did };
                 case "points":
                     var values = Dated(Seq(map, "valeurs_du_point", where, required: true), $"{where}, valeurs_du_point", "valeur");
                     foreach (var (node, v) in values)

@@ -74,7 +74,8 @@ public sealed class PayRule
     /// <summary>Engine parameter giving the annual value of the point (indice majoré grids).</summary>
     public string? ParameterId { get; init; }
 
-    public decimal Divisor { get; init; } = 1m;
+    /// <summary>Engine parameter dividing the annual value into a monthly amount per point (indice majoré grids: <c>diviseur-point-mensuel</c>).</summary>
+    public string? DivisorId { get; init; }
 
     /// <summary>Monthly value of one point over time (points grids).</summary>
     public IReadOnlyList<DatedValue> PointValues { get; init; } = [];
@@ -132,9 +133,12 @@ public sealed class Grid
 }
 
 /// <summary>Every grid of <c>legislation/grids/</c>, by name.</summary>
-public sealed class GridCatalog(IReadOnlyList<Grid> grids, string fingerprint = "")
+public sealed class GridCatalog(IReadOnlyList<Grid> grids, string fingerprint = "", IReadOnlyList<Claim>? claims = null)
 {
     public IReadOnlyList<Grid> Grids { get; } = grids;
+
+    /// <summary>The claims of the written questions judged on these grids (<c>carrieres/affirmations.yaml</c>).</summary>
+    public IReadOnlyList<Claim> Claims { get; } = claims ?? [];
 
     /// <summary>SHA-256 of the grid files, in path order: identifies the grids a comparison was computed with.</summary>
     public string Fingerprint { get; } = fingerprint;

@@ -133,4 +133,40 @@ public sealed class GridLoaderTests : IDisposable
         File.WriteAllText(GridFile("ccn66"), "famille: ccn66\nintitule: [oups\n");
         Assert.Matches(@"grids/ccn66\.yaml, ligne \d+, colonne \d+ : YAML invalide", Messages());
     }
+
+    private string ClaimsFile => Path.Combine(_dir, "carrieres", "affirmations.yaml");
+
+    [Fact]
+    public void EmbeddedClaims_AreTheThresholdsOfTheWrittenQuestion_WithItsText()
+    {
+        Assert.Equal(["ecart-debut", "ecart-fin"], Catalog.Claims.Select(c => c.Id));
+        Assert.Equal([ClaimKind.StartPercent, ClaimKind.EndEuros], Catalog.Claims.Select(c => c.Kind));
+        Assert.Equal([10m, 500m], Catalog.Claims.Select(c => c.Threshold));
+        Assert.All(Catalog.Claims, c => Assert.Equal("qe-17-15684", c.Source.Text.Id));
+    }
+
+    [Fact]
+    public void Claim_CitingAnUnknownText_IsRefusedWithFileAndLine()
+    {
+        File.WriteAllText(ClaimsFile, File.ReadAllText(ClaimsFile).Replace("reference: {texte: qe-17-15684}\n  - id: ecart-fin", "reference: {texte: qe-inconnue}\n  - id: ecart-fin"));
+        var m = Messages();
+        Assert.Contains($"carrieres/affirmations.yaml, ligne {LineOf(ClaimsFile, "id: ecart-debut")} : affirmation ecart-debut : texte « qe-inconnue » absent des catalogues", m);
+    }
+
+    [Fact]
+    public void Claim_WithAnUnknownMeasure_IsASchemaErrorInFrench()
+    {
+        File.WriteAllText(ClaimsFile, File.ReadAllText(ClaimsFile).Replace("mesure: ecart_fin_euros", "mesure: ecart_median"));
+        var m = Messages();
+        Assert.Contains($"carrieres/affirmations.yaml, ligne {LineOf(ClaimsFile, "ecart_median")}", m);
+        Assert.Contains("ecart_debut_pourcent", m);
+    }
+
+    [Fact]
+    public void IndiceGrid_NamingAnUnknownDivisor_IsRefused()
+    {
+        Edit("fpt", "diviseur: diviseur-point-mensuel", "diviseur: diviseur-inconnu");
+        Assert.Contains($"grids/fpt.yaml, ligne {LineOf(GridFile("fpt"), "diviseur-inconnu")}", Messages());
+        Assert.Contains("diviseur « diviseur-inconnu » inconnu du droit", Messages());
+    }
 }

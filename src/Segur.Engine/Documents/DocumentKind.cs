@@ -22,9 +22,10 @@ public sealed record DocumentKind(string Name, string Schema)
     public static readonly DocumentKind Reform = new("réforme", "reforme.schema.json");
     public static readonly DocumentKind Grids = new("grilles", "grilles.schema.json");
     public static readonly DocumentKind Cases = new("cas juridiques", "cas.schema.json");
+    public static readonly DocumentKind Claims = new("affirmations des questions", "affirmations.schema.json");
     public static readonly DocumentKind QuestionVocabulary = new("vocabulaire des questions", "vocabulaire.schema.json");
 
     /// <summary>Every kind, in the order the schemas are documented.</summary>
     public static IReadOnlyList<DocumentKind> All { get; } =
-        [Manifest, Texts, Labels, Lists, Parameters, Measure, Exclusions, Uncertainties, Implications, Informations, ProrationScheme, Estimations, Reform, Grids, Cases, QuestionVocabulary];
+        [Manifest, Texts, Labels, Lists, Parameters, Measure, Exclusions, Uncertainties, Implications, Informations, ProrationScheme, Estimations, Reform, Grids, Claims, Cases, QuestionVocabulary];
 }

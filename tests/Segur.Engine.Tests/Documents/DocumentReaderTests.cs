@@ -30,6 +30,8 @@ public sealed class DocumentReaderTests
         }
         foreach (var r in new EmbeddedLegislation().Reforms()) Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(r.Text, r.Path), DocumentKind.Reform));
         foreach (var c in new EmbeddedLegislation().Cases()) Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(c.Text, c.Path), DocumentKind.Cases));
+        var claims = ((ILegislationSource)new EmbeddedLegislation()).Find("carrieres/affirmations.yaml")!;
+        Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(claims.Text, claims.Path), DocumentKind.Claims));
         var vocabulary = ((ILegislationSource)new EmbeddedLegislation()).Find("questions/vocabulaire.yaml")!;
         Assert.Empty(DocumentReader.Shared.Check(DocumentReader.Shared.Parse(vocabulary.Text, vocabulary.Path), DocumentKind.QuestionVocabulary));
         Assert.Equal(DocumentKind.All.Select(k => k.Schema).Append("communs.schema.json").Order(), DocumentReader.Shared.Schemas.Names.Order());
