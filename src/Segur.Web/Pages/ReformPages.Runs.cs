@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Segur.Batch;
 using Segur.Engine;
-using Segur.Engine.Time;
 using Segur.Web.Api;
 using Segur.Web.Simulation;
 using Segur.Web.Storage;

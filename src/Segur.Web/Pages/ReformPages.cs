@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Segur.Batch;
 using Segur.Engine;
 using Segur.Engine.Time;
