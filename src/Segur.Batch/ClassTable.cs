@@ -43,7 +43,6 @@ public sealed class ClassTable
         FullCents = new long[Measure.Length];
         FullExact = new decimal[Measure.Length];
         RatePpm = new long[Measure.Length];
-        Scheme = new Measure?[Measure.Length];
         MonthFlags = new byte[1024 * Months];
     }
 
@@ -68,9 +67,6 @@ public sealed class ClassTable
 
     /// <summary>Employer contribution rate in millionths, or −1 when no sourced rate applies.</summary>
     public long[] RatePpm { get; private set; }
-
-    /// <summary>The measure paid in the slot (its proration scheme prorates the row's amount).</summary>
-    public Measure?[] Scheme { get; private set; }
 
     /// <summary>Per class and month: <see cref="FlagUncertain"/>, <see cref="FlagUndetermined"/>.</summary>
     public byte[] MonthFlags { get; private set; }
@@ -123,7 +119,6 @@ public sealed class ClassTable
                 Measure[slot] = (short)p.MeasureIndex;
                 FullExact[slot] = p.FullTime ?? 0m;
                 FullCents[slot] = p.FullTime is { } f ? (long)(Kernel.ToCent(f) * 100m) : -1;
-                Scheme[slot] = Law.Measures[p.MeasureIndex];
                 RatePpm[slot] = _rates.RatePpm(codes, month, Law.Measures[p.MeasureIndex]);
             }
         }
@@ -140,7 +135,6 @@ public sealed class ClassTable
         var fc = FullCents; Array.Resize(ref fc, measure.Length); FullCents = fc;
         var fe = FullExact; Array.Resize(ref fe, measure.Length); FullExact = fe;
         var rp = RatePpm; Array.Resize(ref rp, measure.Length); RatePpm = rp;
-        var ps = Scheme; Array.Resize(ref ps, measure.Length); Scheme = ps;
         var mf = MonthFlags; Array.Resize(ref mf, capacity * Months); MonthFlags = mf;
     }
 

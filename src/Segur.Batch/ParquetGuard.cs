@@ -31,7 +31,7 @@ public static class ParquetGuard
         Span<byte> tail = stackalloc byte[8];
         file.Seek(length - 8, SeekOrigin.Begin);
         file.ReadExactly(tail);
-        var footer = BitConverter.ToInt32(tail[..4]);
+        var footer = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail); // Parquet lengths are little-endian
         if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1' || footer <= 0 || footer > length - 12)
             throw new InvalidDataException("pied de fichier Parquet absent");
         var bytes = new byte[footer];

@@ -13,12 +13,14 @@ namespace Segur.Batch;
 public sealed class RowEvaluator
 {
     private readonly ClassTable _table;
+    private readonly Measure[] _measures;
     private readonly int _startOrdinal;
 
     public RowEvaluator(ClassTable table)
     {
         _table = table;
         _startOrdinal = table.Range.Start.Ordinal;
+        _measures = [.. table.Law.Measures];
         _scratch = new RowOutcome(table.Months, table.K);
         Current = _scratch;
     }
@@ -127,7 +129,7 @@ public sealed class RowEvaluator
                         continue;
                     }
                     var trace = new NoTrace();
-                    var factor = Kernel.Factor(t.Scheme[slot]!, measure, YearMonth.FromOrdinal(ord), facts, days, ref trace, out var confidence);
+                    var factor = Kernel.Factor(_measures[measure], measure, YearMonth.FromOrdinal(ord), facts, days, ref trace, out var confidence);
                     if (confidence != Confidence.H) uncertain = true;
                     long c;
                     if (factor == 1m) c = t.FullCents[slot];

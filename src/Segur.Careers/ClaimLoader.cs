@@ -14,10 +14,10 @@ public static class ClaimLoader
 {
     public const string File = "carrieres/affirmations.yaml";
 
-    public static IReadOnlyList<Claim> Load(ILegislationSource source, Legislation law)
+    /// <summary>The claims of <paramref name="file"/> (<see cref="File"/> of <paramref name="source"/>); none when the law folder has no such file.</summary>
+    public static IReadOnlyList<Claim> Load(ILegislationSource source, LegislationFile? file, Legislation law)
     {
-        var file = source.Find(File)
-            ?? throw new SegurException($"{source.Origin} : fichier {File} absent ; attendu les affirmations des questions écrites jugées par segur carriere (voir docs/carrieres.md)");
+        if (file is null) return [];
         var name = source.DisplayName(file.Path);
         var dto = DocumentReader.Shared.Read<ClaimsFileDto>(file.Text, name, DocumentKind.Claims);
         var errors = new List<string>();

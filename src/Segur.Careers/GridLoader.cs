@@ -39,8 +39,9 @@ public static partial class GridLoader
         if (files.Count == 0) errors.Add($"{source.Origin} : aucune grille trouvée ; attendu des fichiers grids/*.yaml (voir docs/carrieres.md)");
         if (errors.Count > 0) throw new SegurException($"grilles invalides : {errors[0]}", errors.Skip(1).ToList());
         // The claims of the written questions are judged on the grids; a law folder without them judges none.
-        var claims = source.Find(ClaimLoader.File) is null ? [] : ClaimLoader.Load(source, law);
-        if (source.Find(ClaimLoader.File) is { } claimFile) files.Add(claimFile);
+        var claimFile = source.Find(ClaimLoader.File);
+        var claims = ClaimLoader.Load(source, claimFile, law);
+        if (claimFile is not null) files.Add(claimFile);
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var f in files) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(f.Path + "\0" + f.Text.Replace("\r\n", "\n") + "\0"));
         return new GridCatalog(grids, Convert.ToHexStringLower(sha.GetHashAndReset()), claims);

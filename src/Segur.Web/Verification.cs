@@ -69,17 +69,8 @@ public sealed class Verification(LawService laws, WebOptions options)
         }
     }
 
-    public static EvaluationResult Evaluate(Legislation law, Profile profile, MonthRange period, DateOnly? lawAsOf, CancellationToken ct)
-    {
-        var evaluator = new Evaluator(law);
-        var months = new List<MonthResult>(period.Count);
-        foreach (var m in period.Months())
-        {
-            ct.ThrowIfCancellationRequested();
-            months.Add(evaluator.EvaluateMonth(profile, m, lawAsOf));
-        }
-        return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = law, Months = months };
-    }
+    public static EvaluationResult Evaluate(Legislation law, Profile profile, MonthRange period, DateOnly? lawAsOf, CancellationToken ct) =>
+        new Evaluator(law).Evaluate(profile, period, lawAsOf, cancellation: ct);
 
     public MonthRange CurrentMonth()
     {

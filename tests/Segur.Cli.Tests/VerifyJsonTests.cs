@@ -1,9 +1,4 @@
-using System.Globalization;
-using Segur.Engine.Evaluation;
-using Segur.Engine.Law;
-using Segur.Engine.Profiles;
-using Segur.Engine.Time;
-using Segur.Reports;
+using Segur.Tests;
 using static Segur.Cli.Tests.CliRunner;
 
 namespace Segur.Cli.Tests;
@@ -28,13 +23,7 @@ public sealed class VerifyJsonTests
         var (code, output, error) = Run([.. args]);
         Assert.True(code == 0, error);
 
-        var law = LegislationLoader.Load(new EmbeddedLegislation());
-        var profile = new ProfileReader(law).Read(File.ReadAllText(path), path);
-        var parts = period.Split("..");
-        Assert.True(YearMonth.TryParse(parts[0], out var start));
-        Assert.True(YearMonth.TryParse(parts[^1], out var end));
-        var lawAsOf = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var expected = JsonReport.Write(new Evaluator(law).Evaluate(profile, new MonthRange(start, end), lawAsOf), all) + Environment.NewLine;
+        var expected = LibraryReport.Json(path, period, asOf, all).Replace("\n", Environment.NewLine);
         Assert.Equal(expected, output);
     }
 }

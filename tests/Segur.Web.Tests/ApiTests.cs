@@ -1,16 +1,11 @@
 using Microsoft.AspNetCore.TestHost;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Segur.Engine;
-using Segur.Engine.Evaluation;
-using Segur.Engine.Law;
-using Segur.Engine.Profiles;
-using Segur.Engine.Time;
-using Segur.Reports;
+
+using Segur.Tests;
 
 namespace Segur.Web.Tests;
 
@@ -25,19 +20,6 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    /// <summary>The JSON report of the libraries for a profile file, as the command line writes it (its tests check the same).</summary>
-    private static string Report(string path, string period, string? asOf, bool all)
-    {
-        var law = LegislationLoader.Load(new EmbeddedLegislation());
-        var profile = new ProfileReader(law).Read(File.ReadAllText(path), path);
-        var parts = period.Split("..");
-        Assert.True(YearMonth.TryParse(parts[0], out var start));
-        Assert.True(YearMonth.TryParse(parts[^1], out var end));
-        var range = new MonthRange(start, end);
-        var result = new Evaluator(law).Evaluate(profile, range, asOf is null ? null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        return JsonReport.Write(result, all) + "\n"; // one line, ended, like the command line
-    }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -56,7 +38,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Verifier_AnswersExactlyTheBytesOfTheJsonReport(string example, string period, string? asOf, bool all)
     {
         var path = Path.Combine(Repo.Root, "exemples", example);
-        var expected = Report(path, period, asOf, all);
+        var expected = LibraryReport.Json(path, period, asOf, all);
 
         var profile = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var parts = period.Split("..");

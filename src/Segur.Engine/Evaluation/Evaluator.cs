@@ -16,11 +16,16 @@ public sealed class Evaluator(Legislation law)
 
     public Kernel Kernel { get; } = new(law);
 
-    /// <remarks><paramref name="paidFrom"/>: the month from which the employer actually paid, for the arrears still owed.</remarks>
-    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null, YearMonth? paidFrom = null)
+    /// <remarks><paramref name="paidFrom"/>: the month from which the employer actually paid, for the arrears still owed;
+    /// <paramref name="cancellation"/> is checked before each month (a request abandoned by its client).</remarks>
+    public EvaluationResult Evaluate(Profile profile, MonthRange period, DateOnly? lawAsOf = null, YearMonth? paidFrom = null, CancellationToken cancellation = default)
     {
         var months = new List<MonthResult>(period.Count);
-        foreach (var m in period.Months()) months.Add(EvaluateMonth(profile, m, lawAsOf));
+        foreach (var m in period.Months())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            months.Add(EvaluateMonth(profile, m, lawAsOf));
+        }
         return new EvaluationResult { Profile = profile, Period = period, LawAsOf = lawAsOf, Legislation = Law, Months = months, PaidFrom = paidFrom };
     }
 

@@ -63,9 +63,8 @@ public sealed partial class Kernel
         Law = law;
         Families = law.Measures.Select(m => m.Family).Distinct().ToArray();
         _family = law.Measures.Select(m => Array.IndexOf(Families, m.Family)).ToArray();
-        _cedesTo = law.Measures
-            .Select(m => m.CedesTo.Select(id => law.Measures.ToList().FindIndex(x => x.Id == id)).Where(i => i >= 0).ToArray())
-            .ToArray();
+        var ids = law.Measures.Select(m => m.Id).ToList();
+        _cedesTo = law.Measures.Select(m => m.CedesTo.Select(id => ids.IndexOf(id)).Where(i => i >= 0).ToArray()).ToArray();
     }
 
     public Legislation Law { get; }

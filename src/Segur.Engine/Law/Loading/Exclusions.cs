@@ -13,10 +13,7 @@ public static partial class LegislationLoader
         var confidence = ctx.Confidence(dto.Confidence, where, dto.Line);
         if ((dto.Measures is null) == (dto.AllMeasuresExcept is null))
             ctx.Error(dto.Line, $"{where} : attendu exactement un de « mesures » ou « toutes_mesures_sauf »");
-        foreach (var m in (dto.Measures ?? []).Concat(dto.AllMeasuresExcept ?? []))
-        {
-            if (measures.All(x => x.Id != m)) ctx.Error(dto.Line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
-        }
+        ctx.KnownMeasures((dto.Measures ?? []).Concat(dto.AllMeasuresExcept ?? []), measures, where, dto.Line);
         var ids = dto.Measures ?? measures.Select(m => m.Id).Where(m => !(dto.AllMeasuresExcept ?? []).Contains(m)).ToList();
         if (dto.Condition is null)
         {

@@ -93,6 +93,15 @@ public static partial class LegislationLoader
             return dtos.Select(d => Cite(d, where)).Where(c => c is not null).Select(c => c!).ToList();
         }
 
+        /// <summary>Reports every id of <paramref name="ids"/> that names no measure of <paramref name="measures"/>.</summary>
+        public void KnownMeasures(IEnumerable<string> ids, IReadOnlyList<Measure> measures, string where, int line)
+        {
+            foreach (var m in ids)
+            {
+                if (measures.All(x => x.Id != m)) Error(line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
+            }
+        }
+
         public FieldDef? Field(string? name, string where, int line)
         {
             if (name is null)

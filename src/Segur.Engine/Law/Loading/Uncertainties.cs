@@ -12,10 +12,7 @@ public static partial class LegislationLoader
         var note = ctx.Text(dto.Note, $"{where} : note", dto.Line);
         var citations = ctx.Citations(dto.References, where, dto.Line, required: true);
         var confidence = dto.Confidence is null ? Confidence.L : ctx.Confidence(dto.Confidence, where, dto.Line);
-        foreach (var m in dto.Measures ?? [])
-        {
-            if (measures.All(x => x.Id != m)) ctx.Error(dto.Line, $"{where} : mesure « {m} » inconnue ; attendu un id parmi {string.Join(", ", measures.Select(x => x.Id))}");
-        }
+        ctx.KnownMeasures(dto.Measures ?? [], measures, where, dto.Line);
         var (from, to) = ctx.Months(dto.From, dto.To, where, dto.Line, fromRequired: false);
         if (dto.Condition is null)
         {
