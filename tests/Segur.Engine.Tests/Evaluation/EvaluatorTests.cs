@@ -43,6 +43,18 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_TenuredHospitalNurse_IsNotCalledAPraticienHospitalier()
+    {
+        // The doctors' prime exclusion of tenured praticiens hospitaliers is about doctors: a tenured FPH nurse
+        // misses the prime because she is not a doctor, and must not be told she is excluded as a PH.
+        var med = Month(Nurse, 2024, 1).Measures.Single(x => x.Measure.Id == "MED");
+        Assert.DoesNotContain(med.TriggeredExclusions, e => e.Exclusion.Id == "praticiens-hospitaliers-prime-medecins");
+        const string TenuredDoctor = """{"employeur": {"secteur": "public", "versant": "FPH", "structure": "mas", "rattachement_eps_ou_ehpad": false, "financement_assurance_maladie": true}, "emploi": {"profession": "medecin", "statut": "titulaire"}}""";
+        var doctor = Month(TenuredDoctor, 2024, 1).Measures.Single(x => x.Measure.Id == "MED");
+        Assert.Contains(doctor.TriggeredExclusions, e => e.Exclusion.Id == "praticiens-hospitaliers-prime-medecins");
+    }
+
+    [Fact]
     public void DroitAu_RetroactiveDecreeNotYetPublished_IsNotApplied()
     {
         Assert.False(Month(FptEhpadTechnician, 2020, 10, new DateOnly(2021, 1, 31)).Eligible);
