@@ -111,7 +111,11 @@ internal static partial class SenatQuestionReader
         var questionText = Paragraphs(questionLines);
         var answerText = Paragraphs(answerLines);
         if (questionText.Length == 0) p.Add("texte de la question introuvable après l'en-tête « Question écrite n° … »");
-        if (inAnswer && answerText.Length == 0) p.Add($"ligne {answerHeading} : texte de la réponse manquant sous « Réponse du … publiée dans le JO Sénat du … »");
+        else if (!TextQuestionReader.EndsSentence(questionText))
+            p.Add($"page tronquée : le texte de la question s'arrête au milieu d'une phrase (« …{TextQuestionReader.Tail(questionText)} ») ; manque la fin du texte de la question");
+        if (inAnswer && answerText.Length == 0) p.Add($"ligne {answerHeading} : page tronquée : manque le texte de la réponse sous « Réponse du … publiée dans le JO Sénat du … »");
+        else if (inAnswer && !TextQuestionReader.EndsSentence(answerText))
+            p.Add($"page tronquée : le texte de la réponse s'arrête au milieu d'une phrase (« …{TextQuestionReader.Tail(answerText)} ») ; manque la fin de la réponse");
         if (p.Count > 0)
             throw new SegurException($"{origin} : {p[0]}", p.Skip(1).Select(x => $"{origin} : {x}").ToList());
         notes.Add("page du Sénat : ni rubrique ni ministère interrogé (nommé seulement dans le texte)");

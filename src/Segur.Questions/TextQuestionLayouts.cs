@@ -39,13 +39,24 @@ internal static partial class Layouts
     private static readonly HashSet<string> Clutter = new(StringComparer.Ordinal)
     {
         "partager", "imprimer", "haut de page", "retour en haut de page", "version pdf", "envoyer par mail", "facebook", "twitter",
-        "x", "linkedin", "copier le lien", "suivre", "plan du site", "partager sur",
+        "x", "linkedin", "copier le lien", "suivre", "plan du site", "partager sur", "comments", "commentaires", "inscription",
+        "ou", "connexion", "email", "par email", "par e-mail", "reponse", "la question est caduque", "en attente de reponse",
     };
+
+    private static readonly string[] ClutterStarts =
+    [
+        "page mise a jour le", "aucun commentaire n'a encore ete formule", "pour voir la reponse", "photo de ",
+        "cette question n'a pas encore de reponse", "etre alerte lorsque cette", "question aura une reponse",
+    ];
 
     /// <summary>A line of page furniture a browser copy carries; never part of a question.</summary>
     public static bool IsClutter(string folded) =>
-        Clutter.Contains(folded) || folded.StartsWith("page mise a jour le", StringComparison.Ordinal)
-        || folded.StartsWith("aucun commentaire n'a encore ete formule", StringComparison.Ordinal);
+        Clutter.Contains(folded.TrimEnd('|', ' ', '.')) || ClutterStarts.Any(c => folded.StartsWith(c, StringComparison.Ordinal))
+        || Signature().IsMatch(folded);
+
+    /// <summary>A mirror's signature line: « Roger Chudeau Député du Loir-et-Cher ».</summary>
+    [GeneratedRegex(@"^[\p{L}' .\-]{3,60}\s(?:depute|deputee|senateur|senatrice)\s(?:de|du|des|de la|d')\s?[\p{L}' \-]{2,40}$")]
+    private static partial Regex Signature();
 
     /// <summary>Whether a label (as written) is a key-data label of an AN page.</summary>
     public static bool IsKeyLabel(string label) => KeyLabels.Contains(FrenchText.Fold(label).Trim());

@@ -171,6 +171,20 @@ internal static partial class TextQuestionReader
             if (folded != "assemblee nationale") s.HeaderType ??= TypeOf(folded["question ".Length..]);
             return true;
         }
+        if (MirrorNumberLine().Match(folded) is { Success: true } mn)
+        {
+            // Mirror sites (nosdeputes.fr, nossenateurs.fr): « Question écrite N° 5294 au Ministère de la transformation ».
+            s.HeaderType = TypeOf(mn.Groups[1].Value);
+            s.HeaderNumber = int.Parse(mn.Groups[2].Value, CultureInfo.InvariantCulture);
+            var at = clean.IndexOf(" au ", StringComparison.OrdinalIgnoreCase);
+            if (at > 0) s.MinistryAsked ??= clean[(at + 4)..].Trim();
+            return true;
+        }
+        if (folded.StartsWith("question soumise le ", StringComparison.Ordinal))
+        {
+            SetDate(s, clean["Question soumise le ".Length..].Trim(), line, answer: false, "Question soumise le");
+            return true;
+        }
         if (OldNumberLine().Match(folded) is { Success: true } on)
         {
             // Older AN page: « Question N° 155 », the type on a line of its own.
@@ -465,7 +479,10 @@ internal static partial class TextQuestionReader
             p.Add($"page tronquée : le texte de la question s'arrête au milieu d'une phrase (« …{Tail(questionText.TrimEnd())} ») ; manque la fin du texte de la question{(s.KeyDataSeen ? "" : " et les données clés")}");
         if (absent.Count > 0) s.Notes.Add($"absent de la copie : {string.Join(", ", absent)} (champ laissé vide)");
         var answerText = Paragraphs(s.AnswerLines, "texte de la réponse", s.Notes);
-        if (s.AnswerSection && answerText.Length == 0) p.Add("texte de la réponse vide sous « Texte de la réponse »");
+        if (s.AnswerSection && answerText.Length == 0 && s.AnswerDateSeen) p.Add("page tronquée : manque le texte de la réponse sous « Texte de la réponse » (sa date de publication est donnée)");
+        else if (s.AnswerSection && answerText.Length == 0) s.Notes.Add("titre « Texte de la réponse » sans texte ni date de réponse : aucune réponse publiée");
+        else if (answerText.Length > 0 && !EndsSentence(answerText.TrimEnd()))
+            p.Add($"page tronquée : le texte de la réponse s'arrête au milieu d'une phrase (« …{Tail(answerText.TrimEnd())} ») ; manque la fin de la réponse{(s.KeyDataSeen ? "" : " et les données clés")}");
         if (answerText.Length > 0 && !s.AnswerDateSeen)
             p.Add("texte de la réponse présent mais date de publication de la réponse introuvable ; attendu « Réponse publiée au JO le : 24 octobre 2023, page 9555 » dans les données clés");
         if (s.AnswerDateSeen && !s.AnswerSection)
@@ -536,9 +553,9 @@ internal static partial class TextQuestionReader
         return string.Join("\n\n", joined);
     }
 
-    private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or '»' or '"' or ')' or ';';
+    internal static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or '»' or '"' or ')' or ';';
 
-    private static string Tail(string s) => s.Length <= 30 ? s : s[^30..];
+    internal static string Tail(string s) => s.Length <= 30 ? s : s[^30..];
     private static string Head(string s) => s.Length <= 30 ? s : s[..30];
 
     private static string Shorten(string s, int max = 80) => s.Length <= max ? s : s[..(max - 3)] + "…";
@@ -557,6 +574,9 @@ internal static partial class TextQuestionReader
 
     [GeneratedRegex(@"^question\s+(ecrite|orale sans debat|au gouvernement|orale)\s+n\s*[°ºo]?\s*(\d+)\s*:?$")]
     private static partial Regex NumberLine();
+
+    [GeneratedRegex(@"^question\s+(ecrite|orale sans debat|au gouvernement|orale)\s+n\s*[°ºo]?\s*(\d+)\s+au\s+.+$")]
+    private static partial Regex MirrorNumberLine();
 
     [GeneratedRegex(@"^question\s+n\s*[°ºo]?\s*(\d+)\s*:?$")]
     private static partial Regex OldNumberLine();
