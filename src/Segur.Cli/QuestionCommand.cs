@@ -205,7 +205,7 @@ public static class QuestionCommand
 
         private static MonthRange RangeFor(Question q)
         {
-            var end = YearMonth.Of(q.QuestionDate);
+            var end = q.QuestionDate is { } d ? YearMonth.Of(d) : SituationStart;
             return new MonthRange(end < SituationStart ? end : SituationStart, end);
         }
 

@@ -81,7 +81,7 @@ public sealed partial class BriefBuilder
         if (questions.Count == 0) throw new ArgumentException("au moins une question", nameof(questions));
         var populations = questions.SelectMany(a => a.Populations).GroupBy(p => p.Definition.Id).Select(g => g.First()).ToList();
         var demands = questions.SelectMany(a => a.Demands).GroupBy(d => d.Definition.Id).Select(g => g.First()).ToList();
-        var last = questions.Max(a => YearMonth.Of(a.Question.QuestionDate));
+        var last = questions.Where(a => a.Question.QuestionDate is not null).Select(a => YearMonth.Of(a.Question.QuestionDate!.Value)).DefaultIfEmpty(_options.SituationStart).Max();
         var situation = new MonthRange(last < _options.SituationStart ? last : _options.SituationStart, last);
 
         var verdicts = new List<PopulationVerdict>();

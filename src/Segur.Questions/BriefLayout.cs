@@ -35,16 +35,17 @@ public static class BriefLayout
             var q = b.Questions[0].Question;
             d.Blocks.Add(new Heading(2, "La question"));
             var author = q.Author ?? (q.AuthorRef is null ? "inconnu" : $"référence {q.AuthorRef} (nom absent des données ouvertes)");
-            if (q.Constituency is not null) author += " — " + q.Constituency;
+            if ((q.Constituency ?? q.Departement) is { } place) author += " — " + place;
             if (q.Group is not null) author += " — " + q.Group;
             d.Blocks.Add(new Bullets([
                 [B("Référence"), T(" : " + q.Reference + " — "), C(q.Uid)],
                 [B("Titre"), T(" : " + q.Title)],
                 [B("Auteur"), T(" : " + author)],
-                [B("Rubrique"), T(" : " + q.Rubrique)],
-                [B("Ministère interrogé"), T(" : " + q.MinistryAsked)],
-                [B("Ministère attributaire"), T(" : " + q.MinistryAssigned)],
-                [B("Publication"), T($" : JO du {Format.Date(q.QuestionDate)}{(q.QuestionPage is { } p ? $", page {p}" : "")}")],
+                [B("Chambre"), T(q.Chamber == "Senat" ? " : Sénat" : " : Assemblée nationale")],
+                [B("Rubrique"), T(" : " + (q.Rubrique ?? QuestionText.Missing))],
+                [B("Ministère interrogé"), T(" : " + (q.MinistryAsked ?? QuestionText.Missing))],
+                [B("Ministère attributaire"), T(" : " + (q.MinistryAssigned ?? QuestionText.Missing))],
+                [B("Publication"), T($" : JO du {q.QuestionDateText}{(q.QuestionPage is { } p ? $", page {p}" : "")}")],
                 [B("Réponse"), T(q.AnswerDate is { } ad ? $" : publiée au JO du {Format.Date(ad)}{(q.AnswerPage is { } ap ? $", page {ap}" : "")}" : " : aucune réponse publiée")],
             ]));
             return;
@@ -55,7 +56,7 @@ public static class BriefLayout
             b.Questions.Select(a => (IReadOnlyList<IReadOnlyList<Inline>>)
             [
                 [T(a.Question.Reference + " — "), C(a.Question.Uid)],
-                [T(Format.Date(a.Question.QuestionDate))],
+                [T(a.Question.QuestionDateText)],
                 [T(a.Question.Author ?? a.Question.AuthorRef ?? "inconnu")],
                 [T(a.Question.Title)],
             ]).ToList()));
@@ -249,7 +250,7 @@ public static class BriefLayout
             d.Blocks.Add(new Bullets(t.Briefs.Select(b => (IReadOnlyList<Inline>)
             [
                 new Inline(InlineKind.FileLink, b.Title, b.FileName),
-                T(" — " + string.Join(" ; ", b.Questions.Select(a => $"{a.Question.Uid}, {Format.Date(a.Question.QuestionDate)}, « {a.Question.Title} »"))),
+                T(" — " + string.Join(" ; ", b.Questions.Select(a => $"{a.Question.Uid}, {a.Question.QuestionDateText}, « {a.Question.Title} »"))),
             ]).ToList()));
         }
         return d;

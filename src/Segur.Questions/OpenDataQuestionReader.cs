@@ -22,7 +22,7 @@ internal static class OpenDataQuestionReader
         }
         catch (JsonException e)
         {
-            throw new SegurException($"{origin}, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide ; attendu une question des données ouvertes de l'Assemblée nationale ({{\"question\": {{…}}}})");
+            throw new SegurException($"{origin}, ligne {(e.LineNumber ?? 0) + 1}, colonne {(e.BytePositionInLine ?? 0) + 1} : JSON invalide{(json.TrimEnd().EndsWith('}') ? "" : " (document tronqué : manque la fin, le texte s'arrête avant l'accolade fermante)")} ; attendu une question des données ouvertes de l'Assemblée nationale ({{\"question\": {{…}}}})");
         }
         if (root is not JsonObject top || Child(top, "question") is not JsonObject q)
             throw new SegurException($"{origin} : objet « question » introuvable à la racine ; attendu une question des données ouvertes de l'Assemblée nationale ({{\"question\": {{\"uid\": \"QANR5L16QE1039\", …}}}})");

@@ -25,18 +25,29 @@ public sealed record Question
 
     public required QuestionFormat Format { get; init; }
 
-    /// <summary>Chamber: always « AN » for now (Assemblée nationale).</summary>
+    /// <summary>Chamber: « AN » (Assemblée nationale) or « Senat » (Sénat).</summary>
     public string Chamber { get; init; } = "AN";
 
     /// <summary>QE (question écrite), QOSD (orale sans débat) or QG (au Gouvernement).</summary>
-    public required string Type { get; init; }
+    public required string? Type { get; init; }
 
-    public required int Legislature { get; init; }
-    public required int Number { get; init; }
+    /// <summary>Legislature; always known at the Assemblée nationale, null for a Sénat page that does not print it.</summary>
+    public required int? Legislature { get; init; }
 
-    /// <summary>The open-data identifier, <c>QANR5L{legislature}{type}{numero}</c>: the key of a question across sources.</summary>
-    public string Uid => $"QANR5L{Legislature}{Type}{Number}";
+    /// <summary>Number; always known at the Assemblée nationale, null for a Sénat page that does not print it.</summary>
+    public required int? Number { get; init; }
 
+    /// <summary>
+    /// The key of a question across sources: the AN open-data identifier <c>QANR5L{legislature}{type}{numero}</c>;
+    /// for the Sénat <c>SENAT-L{legislature}-QE{numero}</c> (legislature left out when unknown, and, without a
+    /// number, the publication date and the author's name).
+    /// </summary>
+    public string Uid => Chamber == "Senat"
+        ? "SENAT" + (Legislature is { } l ? $"-L{l}" : "") + $"-{Type ?? "Q"}" + (Number is { } n ? n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) : $"-{QuestionDate:yyyyMMdd}-{Slug(Author)}")
+        : Legislature is { } leg && Number is { } num ? $"QANR5L{leg}{Type ?? "QE"}{num}"
+        : $"AN-{Type ?? "Q"}-" + (Number is { } nn ? nn.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{QuestionDate:yyyyMMdd}-{Slug(Author)}");
+
+    /// <summary>Title (« analyse » of the AN); empty when the page carries none (some Sénat copies).</summary>
     public required string Title { get; init; }
 
     /// <summary>Civility and name (« Mme Sandrine Nosbé »); null when the source does not carry it (open data).</summary>
@@ -54,14 +65,21 @@ public sealed record Question
     /// <summary>Political group, long form (« La France insoumise - Nouveau Front Populaire »).</summary>
     public string? Group { get; init; }
 
-    public required string Rubrique { get; init; }
-    public required string MinistryAsked { get; init; }
+    /// <summary>Rubrique; always known at the Assemblée nationale, null at the Sénat (its pages carry none).</summary>
+    public required string? Rubrique { get; init; }
 
-    /// <summary>Ministry the question is assigned to (« attributaire » or « répondant »): the last one.</summary>
-    public required string MinistryAssigned { get; init; }
+    /// <summary>Ministry asked; null at the Sénat, whose pages name it only in the text.</summary>
+    public required string? MinistryAsked { get; init; }
 
-    public required DateOnly QuestionDate { get; init; }
+    /// <summary>Ministry the question is assigned to (« attributaire », « répondant », Sénat « transmise au »): the last one; null when a Sénat page names none.</summary>
+    public required string? MinistryAssigned { get; init; }
+
+    /// <summary>Publication of the question in the JO; null when a copy (a mirror page) does not carry it.</summary>
+    public required DateOnly? QuestionDate { get; init; }
     public int? QuestionPage { get; init; }
+
+    /// <summary>The publication date in words, or « date non indiquée par la page ».</summary>
+    public string QuestionDateText => QuestionDate is { } d ? Segur.Engine.Format.Date(d) : "date non indiquée par la page";
     public DateOnly? AnswerDate { get; init; }
     public int? AnswerPage { get; init; }
 
@@ -79,10 +97,19 @@ public sealed record Question
     /// <summary>French remarks on how the document was read (repairs, fields the source lacks).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>« Question écrite n° 12835 (17e législature) ».</summary>
-    public string Reference => $"{TypeLabel(Type)} n° {Number} ({Legislature}e législature)";
+    /// <summary>« Question écrite n° 12835 (17e législature) », « Question écrite n° 5294 du Sénat (16e législature) ».</summary>
+    public string Reference =>
+        TypeLabel(Type) + (Number is { } n ? $" n° {n}" : "") + (Chamber == "Senat" ? " du Sénat" : "") + (Number is null && QuestionDate is { } qd ? $" publiée le {qd:dd/MM/yyyy}" : "")
+        + (Legislature is { } l ? $" ({l}e législature)" : "");
 
-    public static string TypeLabel(string type) => type switch
+    private static string Slug(string? name)
+    {
+        var folded = FrenchText.Fold(name ?? "auteur-inconnu");
+        var chars = folded.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public static string TypeLabel(string? type) => type switch
     {
         "QE" => "Question écrite",
         "QOSD" => "Question orale sans débat",

@@ -17,7 +17,9 @@ public static class QuestionParser
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (start.StartsWith('['))
             throw new SegurException($"{origin} : liste JSON non prise en charge ; attendu une question par fichier ({{\"question\": {{…}}}}), comme dans les archives des données ouvertes de l'Assemblée nationale");
-        return start.StartsWith('{') ? OpenDataQuestionReader.Read(text, origin) : TextQuestionReader.Read(text, origin);
+        if (start.StartsWith('{')) return OpenDataQuestionReader.Read(text, origin);
+        var lines = start.Split('\n', 60).Take(60).Select(TextQuestionReader.Clean).ToList();
+        return SenatQuestionReader.Recognises(lines) ? SenatQuestionReader.Read(text, origin) : TextQuestionReader.Read(text, origin);
     }
 
     public static Question ParseFile(string path)

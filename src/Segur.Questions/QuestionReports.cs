@@ -20,9 +20,10 @@ public static class QuestionJson
         var q = a.Question;
         w.WriteStartObject();
         w.WriteString("uid", q.Uid);
+        w.WriteString("chambre", q.Chamber);
         w.WriteString("type", q.Type);
-        w.WriteNumber("legislature", q.Legislature);
-        w.WriteNumber("numero", q.Number);
+        Num(w, "legislature", q.Legislature);
+        Num(w, "numero", q.Number);
         w.WriteString("titre", q.Title);
         Str(w, "auteur", q.Author);
         Str(w, "auteur_ref", q.AuthorRef);
@@ -30,10 +31,10 @@ public static class QuestionJson
         Str(w, "departement", q.Departement);
         Num(w, "numero_circonscription", q.ConstituencyNumber);
         Str(w, "groupe", q.Group);
-        w.WriteString("rubrique", q.Rubrique);
-        w.WriteString("ministere_interroge", q.MinistryAsked);
-        w.WriteString("ministere_attributaire", q.MinistryAssigned);
-        w.WriteString("date_question", Format.Iso(q.QuestionDate));
+        Str(w, "rubrique", q.Rubrique);
+        Str(w, "ministere_interroge", q.MinistryAsked);
+        Str(w, "ministere_attributaire", q.MinistryAssigned);
+        Str(w, "date_question", q.QuestionDate is { } qd ? Format.Iso(qd) : null);
         Num(w, "page_question", q.QuestionPage);
         Str(w, "date_reponse", q.AnswerDate is { } ad ? Format.Iso(ad) : null);
         Num(w, "page_reponse", q.AnswerPage);
@@ -168,6 +169,9 @@ public static class QuestionJson
 /// <summary>The French text form of analysed questions and of the topics of a folder.</summary>
 public static class QuestionText
 {
+    /// <summary>Shown for a field the page does not carry (Sénat: rubrique, ministère interrogé).</summary>
+    public const string Missing = "non indiqué par la page";
+
     /// <summary>Metadata, populations, demands, reading notes, then the texts; <paramref name="extra"/> is inserted before the texts.</summary>
     public static string Write(QuestionAnalysis a, Action<StringBuilder>? extra = null)
     {
@@ -176,17 +180,18 @@ public static class QuestionText
         sb.Append(q.Reference).Append(" — ").AppendLine(q.Uid);
         sb.Append("Titre : ").AppendLine(q.Title);
         sb.Append("Auteur : ").Append(q.Author ?? (q.AuthorRef is null ? "inconnu" : $"référence {q.AuthorRef} (nom absent des données ouvertes)"));
-        if (q.Constituency is not null) sb.Append(" — ").Append(q.Constituency);
+        if ((q.Constituency ?? q.Departement) is { } place) sb.Append(" — ").Append(place);
         if (q.Group is not null) sb.Append(" — ").Append(q.Group);
         sb.AppendLine();
-        sb.Append("Rubrique : ").AppendLine(q.Rubrique);
-        sb.Append("Ministère interrogé : ").AppendLine(q.MinistryAsked);
-        sb.Append("Ministère attributaire : ").AppendLine(q.MinistryAssigned);
-        sb.Append("Question publiée au JO le ").Append(Format.Date(q.QuestionDate)).AppendLine(Page(q.QuestionPage));
+        sb.Append("Chambre : ").AppendLine(q.Chamber == "Senat" ? "Sénat" : "Assemblée nationale");
+        sb.Append("Rubrique : ").AppendLine(q.Rubrique ?? Missing);
+        sb.Append("Ministère interrogé : ").AppendLine(q.MinistryAsked ?? Missing);
+        sb.Append("Ministère attributaire : ").AppendLine(q.MinistryAssigned ?? Missing);
+        sb.Append("Question publiée au JO le ").Append(q.QuestionDateText).AppendLine(Page(q.QuestionPage));
         sb.AppendLine(q.AnswerDate is { } ad ? $"Réponse publiée au JO le {Format.Date(ad)}{Page(q.AnswerPage)}" : "Réponse : aucune réponse publiée");
         foreach (var e in q.Events) sb.Append(e.Label).Append(" le ").Append(Format.Date(e.Date)).AppendLine(e.Detail is null ? "" : $" ({e.Detail})");
         foreach (var (k, v) in q.OtherData) sb.Append(k).Append(" : ").AppendLine(v);
-        sb.Append("Source : ").Append(q.Origin).AppendLine(q.Format == QuestionFormat.Text ? " (texte publié)" : " (données ouvertes de l'Assemblée nationale)");
+        sb.Append("Source : ").Append(q.Origin).AppendLine(q.Format == QuestionFormat.Text ? " (texte publié)" : q.Chamber == "Senat" ? " (données ouvertes du Sénat)" : " (données ouvertes de l'Assemblée nationale)");
 
         sb.AppendLine();
         if (a.Populations.Count == 0) sb.AppendLine("Populations visées : aucune reconnue par le vocabulaire.");
@@ -241,7 +246,7 @@ public static class QuestionText
                 var cluster = g.Clusters.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Questions.Contains(a));
                 var mark = cluster.c is null ? "  " : $"≈{cluster.i + 1}";
                 var q = a.Question;
-                sb.Append(mark).Append(' ').Append(q.Uid).Append("  ").Append(Format.Date(q.QuestionDate)).Append("  ").Append(q.Author ?? q.AuthorRef ?? "?")
+                sb.Append(mark).Append(' ').Append(q.Uid).Append("  ").Append(q.QuestionDateText).Append("  ").Append(q.Author ?? q.AuthorRef ?? "?")
                   .Append("  « ").Append(q.Title).Append(" »");
                 if (a.Demands.Count > 0) sb.Append("  [").Append(string.Join(", ", a.Demands.Select(d => d.Definition.Id))).Append(']');
                 sb.AppendLine();

@@ -26,7 +26,11 @@ internal static partial class TextQuestionReader
         public int? DataNumber;
         public string? DataType;
         public string? Title;
+        public string? Analysis;
         public string? Author;
+        public bool AuthorOnNextLine;
+        public string? ParenthesisDepartement;
+        public string? ParenthesisGroup;
         public string? ConstituencyLine;
         public int ConstituencyLineNumber;
         public string? Rubrique;
@@ -41,6 +45,9 @@ internal static partial class TextQuestionReader
         public readonly List<(int Line, string Text)> QuestionLines = [];
         public readonly List<(int Line, string Text)> AnswerLines = [];
         public bool QuestionSection;
+        public bool KeyDataSeen;
+        public bool LastKeyWasEvent;
+        public readonly List<string> Absent = [];
         public bool AnswerSection;
     }
 
@@ -49,7 +56,7 @@ internal static partial class TextQuestionReader
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var s = new State();
         if (lines.All(l => l.Trim().Length == 0))
-            throw new SegurException($"{origin} : document vide ; attendu une question écrite publiée (en-tête « 17ème législature », « Texte de la question », « Données clés »)");
+            throw new SegurException($"{origin} : document vide ; attendu une question écrite publiée ; {Layouts.Accepted}");
 
         // The new page layout may run the question text straight after the header, without a heading.
         var questionHeading = lines.Any(l => FrenchText.Fold(Clean(l)).TrimEnd(':', ' ') == "texte de la question");
@@ -65,6 +72,22 @@ internal static partial class TextQuestionReader
                 continue;
             }
             var folded = FrenchText.Fold(clean).TrimEnd(':', ' ');
+            if (s.AuthorOnNextLine)
+            {
+                // Browser copy: « Question de : » then the name on its own line.
+                s.AuthorOnNextLine = false;
+                s.Author ??= clean;
+                continue;
+            }
+            if (Layouts.IsClutter(folded)) continue;
+            if (section != Section.KeyData && Layouts.KeyDataLine(clean) is { } kd && (kd.Arrow || Layouts.IsKeyLabel(kd.Label)))
+            {
+                // Key data without a « Données clés » heading (browser copy), or « Libellé > valeur » (older AN page).
+                if (section != Section.Header) section = Section.KeyData;
+                lines[i] = kd.Label + " : " + kd.Value;
+                i = KeyData(s, lines, i, lines[i]);
+                continue;
+            }
             switch (folded)
             {
                 case "texte de la question":
@@ -91,6 +114,15 @@ internal static partial class TextQuestionReader
             {
                 case Section.Header:
                     if (Header(s, clean, folded, number)) break;
+                    if (!questionHeading && Opening().IsMatch(clean))
+                    {
+                        // A copy (mirror page) that runs straight into the text: « Mme X attire l'attention de … ».
+                        s.Notes.Add($"section « Texte de la question » absente : le texte de la question est pris à partir de la ligne {number} (phrase d'ouverture « {Shorten(clean, 40)} »)");
+                        section = Section.Question;
+                        s.QuestionSection = true;
+                        s.QuestionLines.Add((number, clean));
+                        break;
+                    }
                     if (s.Title is null)
                     {
                         s.Title = clean;
@@ -104,7 +136,7 @@ internal static partial class TextQuestionReader
                         s.QuestionLines.Add((number, clean));
                         break;
                     }
-                    s.Problems.Add($"ligne {number} : « {Shorten(clean)} » non reconnue dans l'en-tête (le titre est déjà « {Shorten(s.Title)} ») ; attendu l'en-tête « ASSEMBLÉE NATIONALE », « 17ème législature », le titre, « Question écrite n° … », puis « Texte de la question »");
+                    s.Notes.Add($"ligne {number} : « {Shorten(clean)} » non reconnue dans l'en-tête (le titre est déjà « {Shorten(s.Title)} ») : ignorée");
                     break;
                 case Section.Question:
                     s.QuestionLines.Add((number, clean));
@@ -121,7 +153,7 @@ internal static partial class TextQuestionReader
     }
 
     /// <summary>One line as plain text: heading marks, bold, emphasis and links removed, HTML cleaned.</summary>
-    private static string Clean(string raw)
+    internal static string Clean(string raw)
     {
         var s = raw.Trim();
         s = HeadingMark().Replace(s, "");
@@ -134,7 +166,41 @@ internal static partial class TextQuestionReader
     /// <summary>A recognised header line (chamber, legislature, number, author, constituency, signalement); false otherwise.</summary>
     private static bool Header(State s, string clean, string folded, int line)
     {
-        if (folded is "assemblee nationale") return true;
+        if (folded is "assemblee nationale" or "question ecrite" or "question orale sans debat" or "question au gouvernement")
+        {
+            if (folded != "assemblee nationale") s.HeaderType ??= TypeOf(folded["question ".Length..]);
+            return true;
+        }
+        if (MirrorNumberLine().Match(folded) is { Success: true } mn)
+        {
+            // Mirror sites (nosdeputes.fr, nossenateurs.fr): « Question écrite N° 5294 au Ministère de la transformation ».
+            s.HeaderType = TypeOf(mn.Groups[1].Value);
+            s.HeaderNumber = int.Parse(mn.Groups[2].Value, CultureInfo.InvariantCulture);
+            var at = clean.IndexOf(" au ", StringComparison.OrdinalIgnoreCase);
+            if (at > 0) s.MinistryAsked ??= clean[(at + 4)..].Trim();
+            return true;
+        }
+        if (folded.StartsWith("question soumise le ", StringComparison.Ordinal))
+        {
+            SetDate(s, clean["Question soumise le ".Length..].Trim(), line, answer: false, "Question soumise le");
+            return true;
+        }
+        if (OldNumberLine().Match(folded) is { Success: true } on)
+        {
+            // Older AN page: « Question N° 155 », the type on a line of its own.
+            s.HeaderNumber = int.Parse(on.Groups[1].Value, CultureInfo.InvariantCulture);
+            return true;
+        }
+        if (s.Author is null && OldAuthorLine().Match(clean) is { Success: true } oa)
+        {
+            // Older AN page: « de Mme Karine Lebon ( Gauche démocrate et républicaine - NUPES - Réunion ) ».
+            s.Author = oa.Groups["name"].Value.Trim();
+            var inside = oa.Groups["inside"].Value.Trim();
+            var cut = inside.LastIndexOf(" - ", StringComparison.Ordinal);
+            s.ParenthesisGroup = cut < 0 ? inside : inside[..cut].Trim();
+            s.ParenthesisDepartement = cut < 0 ? null : inside[(cut + 3)..].Trim();
+            return true;
+        }
         if (LegislatureLine().Match(folded) is { Success: true } lm)
         {
             s.Legislature = int.Parse(lm.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -149,7 +215,9 @@ internal static partial class TextQuestionReader
         if (folded.StartsWith("question de :", StringComparison.Ordinal) || folded.StartsWith("question de m", StringComparison.Ordinal))
         {
             // New layout: « Question de : M. Guillaume Gouffier Valente ».
-            s.Author ??= clean[(clean.IndexOf(':') is var c and >= 0 ? c + 1 : "Question de".Length)..].Trim();
+            var name = clean[(clean.IndexOf(':') is var c and >= 0 ? c + 1 : "Question de".Length)..].Trim();
+            if (name.Length == 0) s.AuthorOnNextLine = true;
+            else s.Author ??= name;
             return true;
         }
         if (s.ConstituencyLine is null && clean.Length < 200 && ConstituencyValue().IsMatch(clean))
@@ -159,9 +227,10 @@ internal static partial class TextQuestionReader
             s.ConstituencyLineNumber = line;
             return true;
         }
-        if (folded.StartsWith("question signalee le", StringComparison.Ordinal))
+        foreach (var (start, label) in Layouts.EventLines)
         {
-            AddEvent(s, "Question signalée", clean["Question signalée le".Length..], line);
+            if (!folded.StartsWith(start, StringComparison.Ordinal)) continue;
+            AddEvent(s, label, clean[start.Length..], line);
             return true;
         }
         return false;
@@ -170,13 +239,26 @@ internal static partial class TextQuestionReader
     /// <summary>One « Libellé : valeur » line of the key data; returns the index of the last line used.</summary>
     private static int KeyData(State s, string[] lines, int i, string clean)
     {
+        s.KeyDataSeen = true;
         var line = i + 1;
         var m = LabelLine().Match(clean);
         if (!m.Success)
         {
+            if (Layouts.EventLines.FirstOrDefault(e => FrenchText.Fold(clean).StartsWith(e.Start, StringComparison.Ordinal)) is { Start: not null } ev)
+            {
+                AddEvent(s, ev.Label, clean[ev.Start.Length..], line);
+                return i;
+            }
+            if (s.Events.Count > 0 && s.Events[^1].Detail is null && s.LastKeyWasEvent && clean.Length <= 60)
+            {
+                // « Date de clôture : 21 juin 2022 » then « Fin de mandat »: the reason, on its own line.
+                s.Events[^1] = s.Events[^1] with { Detail = clean };
+                return i;
+            }
             s.Problems.Add($"ligne {line} : « {Shorten(clean)} » illisible dans les données clés ; attendu « Libellé : valeur » (ex. « Rubrique : Professions et activités sociales »)");
             return i;
         }
+        s.LastKeyWasEvent = false;
         var label = m.Groups["label"].Value.Trim();
         var value = m.Groups["value"].Value.Trim();
         if (value.Length == 0)
@@ -195,6 +277,11 @@ internal static partial class TextQuestionReader
         {
             key = "question publiee le";
             value = value["Question publiée le".Length..].Trim();
+        }
+        else if (key == "date" && FrenchText.Fold(value).StartsWith("reponse publiee le", StringComparison.Ordinal))
+        {
+            key = "reponse publiee le";
+            value = value["Réponse publiée le".Length..].Trim();
         }
         switch (key)
         {
@@ -245,6 +332,19 @@ internal static partial class TextQuestionReader
                 break;
             case "question retiree le":
                 AddEvent(s, "Question retirée", value, line);
+                break;
+            case "question caduque le" or "date de caducite":
+                AddEvent(s, "Question caduque", value, line);
+                break;
+            case "question signalee le":
+                AddEvent(s, "Question signalée", value, line);
+                break;
+            case "tete d'analyse":
+                s.Other.Add(KeyValuePair.Create(label, value));
+                s.Analysis ??= value;
+                break;
+            case "analyse":
+                Once(s, key, line, label, () => s.Analysis = value);
                 break;
             case "date de cloture":
                 AddEvent(s, "Question close", value, line);
@@ -308,6 +408,7 @@ internal static partial class TextQuestionReader
         var detail = DetailAfterDate().Match(v);
         var text = detail.Success ? (detail.Groups[1].Success ? detail.Groups[1].Value : detail.Groups[2].Value).Trim() : "";
         s.Events.Add(new QuestionEvent(label, d, text.Length == 0 ? null : text));
+        s.LastKeyWasEvent = true;
     }
 
     private static string? TypeOf(string folded) => folded.Trim() switch
@@ -321,20 +422,32 @@ internal static partial class TextQuestionReader
     private static Question Build(State s, string origin)
     {
         var p = s.Problems;
-        if (s.Legislature is null) p.Add("législature introuvable ; attendu une ligne « 17ème législature » dans l'en-tête");
+        if (s.Title is null && s.Analysis is not null) s.Title = s.Analysis;
+        var absent = s.Absent;
+        if (s.Legislature is null) absent.Add("législature");
         if (s.HeaderNumber is not null && s.DataNumber is not null && s.HeaderNumber != s.DataNumber)
             p.Add($"numéro de la question incohérent : « n° {s.HeaderNumber} » dans l'en-tête, « {s.DataNumber} » dans les données clés");
         var number = s.HeaderNumber ?? s.DataNumber;
-        if (number is null) p.Add("numéro de la question introuvable ; attendu « Question écrite n° 12835 » dans l'en-tête ou « Numéro de la question : 12835 » dans les données clés");
+        if (number is null) absent.Add("numéro");
         if (s.HeaderType is not null && s.DataType is not null && s.HeaderType != s.DataType)
             p.Add($"type de question incohérent : « {Question.TypeLabel(s.HeaderType)} » dans l'en-tête, « {Question.TypeLabel(s.DataType)} » dans les données clés");
         var type = s.HeaderType ?? s.DataType;
-        if (type is null && number is not null) p.Add("type de question introuvable ; attendu « Question écrite n° … » dans l'en-tête ou « Type de question : Question écrite »");
-        if (s.Title is null) p.Add("titre introuvable ; attendu le titre de la question sur sa propre ligne après « 17ème législature »");
-        if (s.Author is null) p.Add("auteur introuvable ; attendu « Auteur : Mme Prénom Nom » dans les données clés");
+        if (type is null) absent.Add("type de question");
+        if (s.Title is null) absent.Add("titre");
+        if (s.Author is null && s.QuestionLines.FirstOrDefault(l => l.Text.Length > 0).Text is { } first && Opening().Match(first) is { Success: true } om)
+        {
+            s.Author = om.Groups["name"].Value;
+            s.Notes.Add("auteur pris dans la phrase d'ouverture du texte (absent de l'en-tête de la copie)");
+        }
+        if (s.Author is null) absent.Add("auteur");
         string? constituency = null, departement = null, group = null;
         int? constituencyNumber = null;
-        if (s.ConstituencyLine is null) p.Add("circonscription introuvable ; attendu « Circonscription : Département (4e circonscription) - Groupe » dans les données clés");
+        if (s.ConstituencyLine is null && s.ParenthesisGroup is not null)
+        {
+            departement = s.ParenthesisDepartement;
+            group = s.ParenthesisGroup;
+        }
+        else if (s.ConstituencyLine is null) absent.Add("circonscription et groupe");
         else
         {
             var cm = ConstituencyValue().Match(s.ConstituencyLine);
@@ -350,16 +463,26 @@ internal static partial class TextQuestionReader
                     p.Add($"ligne {s.ConstituencyLineNumber} : groupe politique absent de « {Shorten(s.ConstituencyLine)} » ; attendu « Département (4e circonscription) - Groupe »");
             }
         }
-        if (s.Rubrique is null) p.Add("rubrique introuvable ; attendu « Rubrique : … » dans les données clés");
-        if (s.MinistryAsked is null) p.Add("ministère interrogé introuvable ; attendu « Ministère interrogé : … » dans les données clés");
-        if (s.MinistryAssigned is null) p.Add("ministère attributaire introuvable ; attendu « Ministère attributaire : … » (ou « Ministère répondant : … ») dans les données clés");
-        if (!s.QuestionDateSeen) p.Add("date de publication de la question introuvable ; attendu « Question publiée au JO le : 10 février 2026, page 1096 » dans les données clés");
+        var keyAbsent = new List<string>();
+        if (s.Rubrique is null) keyAbsent.Add("rubrique");
+        if (s.MinistryAsked is null) keyAbsent.Add("ministère interrogé");
+        if (s.MinistryAssigned is null) keyAbsent.Add("ministère attributaire");
+        if (!s.QuestionDateSeen) keyAbsent.Add("date de publication de la question");
+        if (s.KeyDataSeen && !s.QuestionDateSeen)
+            p.Add($"page tronquée : les données clés s'arrêtent avant la date de publication de la question ; manque : {string.Join(", ", keyAbsent)} ; attendu « Question publiée au JO le : 19/07/2022 page : 3468 » ou « Date : Question publiée le 10 février 2026 »");
+        else absent.AddRange(keyAbsent);
 
         var questionText = Paragraphs(s.QuestionLines, "texte de la question", s.Notes);
-        if (!s.QuestionSection) p.Add("texte de la question introuvable ; attendu une section « Texte de la question » suivie du texte");
+        if (!s.QuestionSection) p.Add($"texte de la question introuvable ; attendu une section « Texte de la question » ou la phrase d'ouverture « M. … attire l'attention de … » ; {Layouts.Accepted}");
         else if (questionText.Length == 0) p.Add("texte de la question vide sous « Texte de la question »");
+        else if (!EndsSentence(questionText.TrimEnd()))
+            p.Add($"page tronquée : le texte de la question s'arrête au milieu d'une phrase (« …{Tail(questionText.TrimEnd())} ») ; manque la fin du texte de la question{(s.KeyDataSeen ? "" : " et les données clés")}");
+        if (absent.Count > 0) s.Notes.Add($"absent de la copie : {string.Join(", ", absent)} (champ laissé vide)");
         var answerText = Paragraphs(s.AnswerLines, "texte de la réponse", s.Notes);
-        if (s.AnswerSection && answerText.Length == 0) p.Add("texte de la réponse vide sous « Texte de la réponse »");
+        if (s.AnswerSection && answerText.Length == 0 && s.AnswerDateSeen) p.Add("page tronquée : manque le texte de la réponse sous « Texte de la réponse » (sa date de publication est donnée)");
+        else if (s.AnswerSection && answerText.Length == 0) s.Notes.Add("titre « Texte de la réponse » sans texte ni date de réponse : aucune réponse publiée");
+        else if (answerText.Length > 0 && !EndsSentence(answerText.TrimEnd()))
+            p.Add($"page tronquée : le texte de la réponse s'arrête au milieu d'une phrase (« …{Tail(answerText.TrimEnd())} ») ; manque la fin de la réponse{(s.KeyDataSeen ? "" : " et les données clés")}");
         if (answerText.Length > 0 && !s.AnswerDateSeen)
             p.Add("texte de la réponse présent mais date de publication de la réponse introuvable ; attendu « Réponse publiée au JO le : 24 octobre 2023, page 9555 » dans les données clés");
         if (s.AnswerDateSeen && !s.AnswerSection)
@@ -372,19 +495,19 @@ internal static partial class TextQuestionReader
         {
             Origin = origin,
             Format = QuestionFormat.Text,
-            Type = type!,
-            Legislature = s.Legislature!.Value,
-            Number = number!.Value,
-            Title = s.Title!,
+            Type = type,
+            Legislature = s.Legislature,
+            Number = number,
+            Title = s.Title ?? "",
             Author = s.Author,
             Constituency = constituency,
             Departement = departement,
             ConstituencyNumber = constituencyNumber,
             Group = group,
-            Rubrique = s.Rubrique!,
-            MinistryAsked = s.MinistryAsked!,
-            MinistryAssigned = s.MinistryAssigned!,
-            QuestionDate = s.QuestionDate!.Value,
+            Rubrique = s.Rubrique,
+            MinistryAsked = s.MinistryAsked,
+            MinistryAssigned = s.MinistryAssigned,
+            QuestionDate = s.QuestionDate,
             QuestionPage = s.QuestionPage,
             AnswerDate = s.AnswerDate,
             AnswerPage = s.AnswerPage,
@@ -430,12 +553,15 @@ internal static partial class TextQuestionReader
         return string.Join("\n\n", joined);
     }
 
-    private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or '»' or '"' or ')' or ';';
+    internal static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or '»' or '"' or ')' or ';';
 
-    private static string Tail(string s) => s.Length <= 30 ? s : s[^30..];
+    internal static string Tail(string s) => s.Length <= 30 ? s : s[^30..];
     private static string Head(string s) => s.Length <= 30 ? s : s[..30];
 
-    private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "…";
+    private static string Shorten(string s, int max = 80) => s.Length <= max ? s : s[..(max - 3)] + "…";
+
+    [GeneratedRegex(@"^(?<name>(?:M\.|Mme|MM\.|Mmes)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de\s+|du\s+|d'|le\s+|la\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})\s+(?:attire|appelle|interroge|alerte|souhaite|questionne|demande|sollicite|rappelle)\b")]
+    private static partial Regex Opening();
 
     [GeneratedRegex(@"^#{1,6}\s*")]
     private static partial Regex HeadingMark();
@@ -448,6 +574,15 @@ internal static partial class TextQuestionReader
 
     [GeneratedRegex(@"^question\s+(ecrite|orale sans debat|au gouvernement|orale)\s+n\s*[°ºo]?\s*(\d+)\s*:?$")]
     private static partial Regex NumberLine();
+
+    [GeneratedRegex(@"^question\s+(ecrite|orale sans debat|au gouvernement|orale)\s+n\s*[°ºo]?\s*(\d+)\s+au\s+.+$")]
+    private static partial Regex MirrorNumberLine();
+
+    [GeneratedRegex(@"^question\s+n\s*[°ºo]?\s*(\d+)\s*:?$")]
+    private static partial Regex OldNumberLine();
+
+    [GeneratedRegex(@"^de\s+(?<name>(?:M\.|Mme|MM\.|Mmes)\s+[^()]+?)\s*\((?<inside>[^()]+)\)\s*$")]
+    private static partial Regex OldAuthorLine();
 
     [GeneratedRegex(@"^reponse publiee le\s+(.+)$")]
     private static partial Regex AnswerHeading();

@@ -70,11 +70,11 @@ public sealed class BriefCommandTests : IDisposable
         Assert.Contains("un dossier donne plusieurs fiches HTML ; utilisez --sortie dossier", e2);
 
         var bad = Path.Combine(_tmp, "mauvaise.txt");
-        File.WriteAllText(bad, File.ReadAllText(Fixtures.Published("003")).Replace("17ème législature", ""));
+        File.WriteAllText(bad, "17e législature\nUne ligne qui n'est pas une question\n");
         var (code3, o3, e3) = Run("question", bad, "--fiche");
         Assert.Equal(2, code3);
         Assert.Equal("", o3);
-        Assert.StartsWith($"erreur : {bad} : législature introuvable", e3);
+        Assert.StartsWith($"erreur : {bad} : texte de la question introuvable", e3);
         Assert.DoesNotContain("   at ", e3);
 
         var (code4, _, e4) = Run("question", Path.Combine(_tmp, "absente.txt"), "--fiche");

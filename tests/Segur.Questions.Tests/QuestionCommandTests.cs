@@ -170,11 +170,11 @@ public sealed class QuestionCommandTests : IDisposable
     public void MalformedQuestion_ExitCode2_FrenchMessage_NoStackTrace()
     {
         var path = Path.Combine(_tmp, "mauvaise.txt");
-        File.WriteAllText(path, File.ReadAllText(Fixtures.Published("003")).Replace("17ème législature", ""));
+        File.WriteAllText(path, "17e législature\nUne ligne qui n'est pas une question\n");
         var (code, o, e) = Run("question", path);
         Assert.Equal(2, code);
         Assert.Equal("", o);
-        Assert.StartsWith($"erreur : {path} : législature introuvable", e);
+        Assert.StartsWith($"erreur : {path} : texte de la question introuvable", e);
         Assert.DoesNotContain("   at ", e);
     }
 

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Segur.Questions;
+
+/// <summary>
+/// What the text readers share about the published layouts: the list of accepted layouts quoted in errors,
+/// the key-data labels recognised without a « Données clés » heading, the event lines and the page clutter
+/// a browser copy carries (« partager », « Page mise à jour le »).
+/// </summary>
+internal static partial class Layouts
+{
+    /// <summary>The layouts accepted, as quoted at the end of a reading error.</summary>
+    public const string Accepted =
+        "mises en page acceptées : page actuelle de l'Assemblée nationale (« Question écrite n° … », « Question de : … », "
+        + "données clés avec ou sans titre « Données clés »), page ancienne de l'Assemblée nationale (jusqu'à la 16e législature : "
+        + "« Question N° … », « de M. … (Groupe - Département) », « Ministère interrogé > … », « Question publiée au JO le : … page : … »), "
+        + "page du Sénat (« Question écrite n° … de M. … (Département - Groupe) publiée dans le JO Sénat du … - page … ») "
+        + "et données ouvertes JSON de l'Assemblée nationale ({\"question\": {…}})";
+
+    /// <summary>Folded key-data labels recognised anywhere in an AN page.</summary>
+    private static readonly HashSet<string> KeyLabels = new(StringComparer.Ordinal)
+    {
+        "auteur", "circonscription", "type de question", "numero de la question", "rubrique", "tete d'analyse", "analyse",
+        "ministere interroge", "ministere attributaire", "ministere repondant", "question publiee au jo le", "question publiee le",
+        "reponse publiee au jo le", "reponse publiee le", "date de changement d'attribution", "date de signalement",
+        "date de renouvellement", "question retiree le", "date de cloture", "question caduque le", "date de caducite", "date",
+    };
+
+    /// <summary>Event lines (folded start, event label) read in the header or in the key data.</summary>
+    public static readonly IReadOnlyList<(string Start, string Label)> EventLines =
+    [
+        ("question signalee le", "Question signalée"),
+        ("question retiree le", "Question retirée"),
+        ("question caduque le", "Question caduque"),
+        ("question renouvelee le", "Question renouvelée"),
+        ("date de changement d'attribution", "Changement d'attribution"),
+    ];
+
+    private static readonly HashSet<string> Clutter = new(StringComparer.Ordinal)
+    {
+        "partager", "imprimer", "haut de page", "retour en haut de page", "version pdf", "envoyer par mail", "facebook", "twitter",
+        "x", "linkedin", "copier le lien", "suivre", "plan du site", "partager sur", "comments", "commentaires", "inscription",
+        "ou", "connexion", "email", "par email", "par e-mail", "reponse", "la question est caduque", "en attente de reponse",
+    };
+
+    private static readonly string[] ClutterStarts =
+    [
+        "page mise a jour le", "aucun commentaire n'a encore ete formule", "pour voir la reponse", "photo de ",
+        "cette question n'a pas encore de reponse", "etre alerte lorsque cette", "question aura une reponse",
+    ];
+
+    /// <summary>A line of page furniture a browser copy carries; never part of a question.</summary>
+    public static bool IsClutter(string folded) =>
+        Clutter.Contains(folded.TrimEnd('|', ' ', '.')) || ClutterStarts.Any(c => folded.StartsWith(c, StringComparison.Ordinal))
+        || Signature().IsMatch(folded);
+
+    /// <summary>A mirror's signature line: « Roger Chudeau Député du Loir-et-Cher ».</summary>
+    [GeneratedRegex(@"^[\p{L}' .\-]{3,60}\s(?:depute|deputee|senateur|senatrice)\s(?:de|du|des|de la|d')\s?[\p{L}' \-]{2,40}$")]
+    private static partial Regex Signature();
+
+    /// <summary>Whether a label (as written) is a key-data label of an AN page.</summary>
+    public static bool IsKeyLabel(string label) => KeyLabels.Contains(FrenchText.Fold(label).Trim());
+
+    /// <summary>« Libellé : valeur » or « Libellé > valeur » (older AN page), or null.</summary>
+    public static (string Label, string Value, bool Arrow)? KeyDataLine(string clean)
+    {
+        var arrow = ArrowLine().Match(clean);
+        if (arrow.Success && IsKeyLabel(arrow.Groups[1].Value)) return (arrow.Groups[1].Value.Trim(), arrow.Groups[2].Value.Trim(), true);
+        var colon = ColonLine().Match(clean);
+        if (colon.Success) return (colon.Groups[1].Value.Trim(), colon.Groups[2].Value.Trim(), false);
+        return null;
+    }
+
+    [GeneratedRegex(@"^([^>:]{2,60}?)\s*>\s*(.*)$")]
+    private static partial Regex ArrowLine();
+
+    [GeneratedRegex(@"^([^:]{2,60}?)\s*:\s*(.*)$")]
+    private static partial Regex ColonLine();
+}
