@@ -179,6 +179,13 @@ public sealed partial class BriefBuilder
             Add(new BriefReason($"{d.Measure.Id} — {d.Measure.Title} : due{form}, {amount}",
                 d.Citations.Concat(mr.Calculation.SelectMany(c => c.Citations)).Select(BriefReference.Of).Distinct().ToList(), mr.Confidence));
         }
+        // The ground proper to this employer: among the measures that do cover its kind of employer and structure
+        // (their failing criteria are not about the employer), the first; e.g. a CCAS agent is within the places of
+        // M4 (décret n° 2022-1497) and fails on the corps or cadre d'emplois, whatever the structures of M1.
+        if (s.Grounds.FirstOrDefault(g => g.Kind != GroundKind.Exclusion && g.Fields.Count > 0 && g.Fields.All(f => !f.Name.StartsWith("employeur.", StringComparison.Ordinal))) is { } own
+            && s.Grounds.Any(g => g.Fields.Any(f => f.Name.StartsWith("employeur.", StringComparison.Ordinal))))
+            Add(new BriefReason($"Fondement propre à cet employeur : {string.Join(", ", own.Covers.Count > 0 ? own.Covers : own.Measures)} couvre ce type d'employeur et de structure ; l'exclusion tient à ce que {own.Text.Replace("ne visent pas", "ne vise pas")}",
+                own.Citations.Select(BriefReference.Of).ToList(), Weakest(own.Nodes.Select(n => n.Confidence))));
         for (var i = 0; i < s.Grounds.Count; i++)
         {
             var g = s.Grounds[i];

@@ -65,7 +65,17 @@ public static class BriefLayout
     private static void Asked(BriefDocument d, QuestionBrief b)
     {
         d.Blocks.Add(new Heading(2, "Ce qui est demandé"));
-        if (b.Populations.Count == 0) d.Blocks.Add(new Paragraph([T("Populations visées : aucune reconnue par le vocabulaire de détection.")]));
+        if (b.Populations.Count == 0)
+        {
+            d.Blocks.Add(new Paragraph([T("Populations visées : aucune reconnue par le vocabulaire de détection (il faut, pour une population, un métier et un lieu d'exercice proches dans le texte). Trouvé dans le texte :")]));
+            var found = b.Questions.SelectMany(a => a.Found).GroupBy(f => f.Group.Id).Select(g => g.First()).ToList();
+            var kinds = new[] { (TermGroupKind.Organisme, "organismes"), (TermGroupKind.Structure, "structures"), (TermGroupKind.Profession, "professions") };
+            var lines = kinds.Select(k => (Name: k.Item2, Items: found.Where(f => f.Group.Kind == k.Item1).Select(f => $"{f.Group.Label} ({Quoted(f.Terms)})").ToList()))
+                .Select(k => (IReadOnlyList<Inline>)[B(k.Name), T(" : " + (k.Items.Count == 0 ? "aucun" : string.Join(" ; ", k.Items)))]).ToList();
+            var mentions = b.Questions.SelectMany(a => a.Demands.Concat(a.Mentions)).GroupBy(x => x.Definition.Id).Select(g => g.First()).ToList();
+            lines.Add([B("demandes et mentions"), T(" : " + (mentions.Count == 0 ? "aucune" : string.Join(" ; ", mentions.Select(m => $"{m.Definition.Label} ({Quoted(m.Terms)}{(m.Explicit ? "" : ", simple mention")})"))))]);
+            d.Blocks.Add(new Bullets(lines));
+        }
         else
         {
             d.Blocks.Add(new Paragraph([T("Populations visées :")]));

@@ -80,8 +80,9 @@ internal static class OpenDataQuestionReader
         DateOnly? questionDate = null;
         int? questionPage = null;
         string? questionText = null;
-        if (versions.Count == 0) p.Add("question.textesQuestion.texteQuestion manquant ; attendu le texte de la question et sa publication au JO (infoJO)");
-        else
+        var sessionQuestion = versions.Count == 0 && type == "QG" && Child(q, "textesReponse.texteReponse") is not null;
+        if (versions.Count == 0 && !sessionQuestion) p.Add("question.textesQuestion.texteQuestion manquant ; attendu le texte de la question et sa publication au JO (infoJO)");
+        else if (versions.Count > 0)
         {
             questionDate = Date(versions[0], "infoJO.dateJO", p, "question.textesQuestion.texteQuestion.infoJO.dateJO", required: true);
             questionPage = Int(versions[0], "infoJO.pageJO", p, required: false, "question.textesQuestion.texteQuestion.infoJO.pageJO");
@@ -108,6 +109,14 @@ internal static class OpenDataQuestionReader
             if (string.IsNullOrEmpty(answerText)) p.Add("question.textesReponse.texteReponse.texte manquant ou vide ; attendu le texte de la réponse");
         }
 
+        if (sessionQuestion)
+        {
+            // A question au Gouvernement is asked in session: the JO Débats transcript (texteReponse) holds the
+            // question and the answer; the question is dated by that sitting, it has no page of its own.
+            questionDate = answerDate;
+            questionText = answerText;
+            notes.Add("question au Gouvernement posée en séance : texte de la question et de la réponse pris dans le compte rendu (JO Débats), daté de la séance");
+        }
         if (Child(q, "cloture") is JsonObject c)
         {
             var label = Text(c, "libelleCloture") ?? Text(c, "codeCloture");

@@ -16,6 +16,9 @@ public sealed record QuestionAnalysis(
     IReadOnlyList<DetectedDemand> Demands,
     IReadOnlyList<DetectedDemand> Mentions)
 {
+    /// <summary>Every vocabulary group (profession, organisme, structure) whose terms occur in the title or text, with the words found.</summary>
+    public IReadOnlyList<(TermGroup Group, IReadOnlyList<string> Terms)> Found { get; init; } = [];
+
     /// <summary>Theme ids of the populations, sorted: the question's topic.</summary>
     public IReadOnlyList<string> Themes => Populations.Select(p => p.Definition.Theme).Distinct().Order(StringComparer.Ordinal).ToList();
 }
@@ -60,7 +63,13 @@ public sealed class QuestionAnalyzer(QuestionVocabulary vocabulary)
             else if (otherHits.Count > 0)
                 mentions.Add(new DetectedDemand(d, Distinct(otherHits.SelectMany(h => h.Terms)), otherHits[0].S.Text, false));
         }
-        return new QuestionAnalysis(question, found, demands, mentions);
+        var groups = new List<(TermGroup, IReadOnlyList<string>)>();
+        foreach (var g in Vocabulary.Groups)
+        {
+            var terms = Distinct(sentences.SelectMany(s => g.Terms.Select(t => t.FoundIn(s.Text, s.Words)).OfType<string>()));
+            if (terms.Count > 0) groups.Add((g, terms));
+        }
+        return new QuestionAnalysis(question, found, demands, mentions) { Found = groups };
     }
 
     private List<Sentence> Split(Question q)

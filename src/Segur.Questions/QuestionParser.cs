@@ -14,12 +14,33 @@ public static class QuestionParser
     /// <summary>Parses one document; <paramref name="origin"/> names it in errors (a file path).</summary>
     public static Question Parse(string text, string origin)
     {
+        text = WellFormed(text);
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (start.StartsWith('['))
             throw new SegurException($"{origin} : liste JSON non prise en charge ; attendu une question par fichier ({{\"question\": {{…}}}}), comme dans les archives des données ouvertes de l'Assemblée nationale");
         if (start.StartsWith('{')) return OpenDataQuestionReader.Read(text, origin);
         var lines = start.Split('\n', 60).Take(60).Select(TextQuestionReader.Clean).ToList();
         return SenatQuestionReader.Recognises(lines) ? SenatQuestionReader.Read(text, origin) : TextQuestionReader.Read(text, origin);
+    }
+
+    /// <summary>The text with every lone surrogate (invalid UTF-16, e.g. from a bad copy) replaced by U+FFFD, so that normalisation never throws.</summary>
+    private static string WellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return string.Create(text.Length, text, (span, t) =>
+            {
+                for (var k = 0; k < t.Length; k++)
+                {
+                    var x = t[k];
+                    if (char.IsHighSurrogate(x) && k + 1 < t.Length && char.IsLowSurrogate(t[k + 1])) { span[k] = x; span[k + 1] = t[++k]; }
+                    else span[k] = char.IsSurrogate(x) ? '\uFFFD' : x;
+                }
+            });
+        }
+        return text;
     }
 
     public static Question ParseFile(string path)

@@ -22,6 +22,9 @@ public sealed class BriefTests : IDisposable
 
     private static PopulationModel Model => LoadedModel.Value;
 
+    /// <summary>The brief builder on the embedded law, vocabulary and population model.</summary>
+    internal static BriefBuilder DefaultBuilder() => Builder();
+
     private static BriefBuilder Builder(QuestionVocabulary? vocabulary = null, BriefOptions? options = null) =>
         new(new EmbeddedLegislation(), Fixtures.Law, vocabulary ?? Fixtures.Vocabulary, Model, "legislation/populations/france.yaml", new ReformFiles(), options);
 

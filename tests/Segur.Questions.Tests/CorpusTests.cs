@@ -20,6 +20,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.Contains(pages, p => p.Expected["reponse"] == "true");
         Assert.Contains(pages, p => p.Expected["reponse"] == "false");
         foreach (var l in new[] { "l15", "l16", "l17" }) Assert.Contains(pages, p => p.Id.Contains(l, StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.Format == "json");
+        Assert.Contains(pages, p => p.Format == "texte");
     }
 
     [Fact]
