@@ -6,7 +6,7 @@ using Segur.Web;
 
 namespace Segur.Cli;
 
-/// <summary><c>segur serveur [--port N] [--donnees DOSSIER] [--jeton JETON] [--postgres CHAINE]</c>.</summary>
+/// <summary><c>segur serveur [--port N] [--donnees DOSSIER] [--jeton JETON] [--postgres CHAINE] [--sans-limites]</c>.</summary>
 public static class ServerCommand
 {
     public static Command Build(CommandContext ctx)
@@ -15,9 +15,10 @@ public static class ServerCommand
         var data = new Option<string?>("--donnees") { Description = "Dossier des données (base SQLite, fichiers téléversés) ; par défaut SEGUR_DATA, sinon ~/.local/share/segur." };
         var token = new Option<string?>("--jeton") { Description = "Jeton exigé pour écrire (enregistrer un calcul, téléverser un fichier) ; par défaut SEGUR_JETON, sinon un jeton aléatoire affiché au démarrage." };
         var pg = new Option<string?>("--postgres") { Description = "Chaîne de connexion PostgreSQL (par défaut SEGUR_POSTGRES) ; sans elle, SQLite dans le dossier des données." };
+        var unbounded = new Option<bool>("--sans-limites") { Description = "Mesures de performance seulement : les calculs en attente ne sont plus refusés par 503 (file de 10 000, attente jusqu'à 10 s) ; les autres limites restent." };
         var cmd = new Command("serveur", "Démarrer le site et l'API web (http://127.0.0.1:PORT) : « Suis-je concerné ? », la législation, la simulation de réformes.")
         {
-            port, data, token, pg,
+            port, data, token, pg, unbounded,
         };
         cmd.SetAction(parse =>
         {
@@ -33,6 +34,8 @@ public static class ServerCommand
                 PostgresConnection = parse.GetValue(pg) ?? Environment.GetEnvironmentVariable("SEGUR_POSTGRES"),
                 Clock = ctx.Clock,
             };
+            if (parse.GetValue(unbounded))
+                options = options with { EvaluationQueueLimit = 10_000, EvaluationQueueTimeout = TimeSpan.FromSeconds(10) };
             var app = WebServer.Start(options);
             var store = options.PostgresConnection is { Length: > 0 } ? "PostgreSQL" : $"SQLite ({Path.Combine(options.DataFolder, "segur.db")})";
             ctx.Out.WriteLine($"segur serveur : {WebServer.Address(app)} — données : {options.DataFolder} — stockage : {store}");

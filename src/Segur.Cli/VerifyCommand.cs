@@ -17,7 +17,8 @@ public static class VerifyCommand
         var profile = new Argument<string>("profil") { Description = "Fichier JSON du profil (schéma legislation/profile.schema.json), ou - pour l'entrée standard." };
         var period = new Option<string?>("--periode", "-p") { Description = "Mois évalués : AAAA-MM ou AAAA-MM..AAAA-MM (par défaut : periode du profil, sinon le mois courant)." };
         var asOf = new Option<string?>("--droit-au") { Description = "Appliquer le droit tel que publié à cette date (AAAA-MM-JJ) ; par défaut, le droit connu aujourd'hui." };
-        var format = SharedOptions.Format();
+        var format = new Option<string?>("--format", "-f") { Description = "Format de sortie : texte (par défaut), json (contrat compact, version 2) ou json-v1 (ancien contrat, maintenu une version)." };
+        var explanation = new Option<string?>("--explication") { Description = "Avec --format json : détail de l'explication, aucune, resume (par défaut) ou complete." };
         var all = new Option<bool>("--toutes-mesures") { Description = "Expliquer toutes les mesures, y compris celles d'autres secteurs." };
         var detail = new Option<bool>("--detail") { Description = "Rapport texte : ajouter l'explication critère par critère (par défaut : le motif décisif, les textes et les montants)." };
         var paidFrom = new Option<string?>("--verse-depuis") { Description = "Mois (AAAA-MM) à partir duquel l'employeur verse effectivement la mesure : donne les mois et montants restant dus avant lui." };
@@ -26,11 +27,13 @@ public static class VerifyCommand
         var law = SharedOptions.Legislation();
         var cmd = new Command("verifier", "Vérifier l'éligibilité d'un travailleur aux mesures Ségur, mois par mois, avec le montant et les raisons.")
         {
-            profile, period, asOf, format, all, detail, paidFrom, letter, output, law,
+            profile, period, asOf, format, explanation, all, detail, paidFrom, letter, output, law,
         };
         cmd.SetAction(parse =>
         {
-            var json = SharedOptions.IsJson(parse.GetValue(format));
+            var kind = FormatOf(parse.GetValue(format));
+            var json = kind != OutputKind.Text;
+            var level = LevelOf(parse.GetValue(explanation), kind);
             var lawAsOf = SharedOptions.ParseDate(parse.GetValue(asOf), "--droit-au");
             var legislation = SharedOptions.LoadLaw(parse.GetValue(law));
             var path = parse.GetValue(profile)!;
@@ -54,7 +57,12 @@ public static class VerifyCommand
                 AtomicFile.WriteAllText(letterFile, ArrearsLetter.Document(result, owed));
                 ctx.Error.WriteLine($"Lettre écrite dans {letterFile}.");
             }
-            var rendered = json ? JsonReport.Write(result, parse.GetValue(all)) : TextReport.Write(result, parse.GetValue(all), parse.GetValue(detail));
+            var rendered = kind switch
+            {
+                OutputKind.Json => CompactJsonReport.Write(result, level, parse.GetValue(all)),
+                OutputKind.JsonV1 => JsonReport.Write(result, parse.GetValue(all)),
+                _ => TextReport.Write(result, parse.GetValue(all), parse.GetValue(detail)),
+            };
             if (parse.GetValue(output) is { } file)
             {
                 AtomicFile.WriteAllText(file, rendered);
@@ -68,6 +76,24 @@ public static class VerifyCommand
             return Cli.Ok;
         });
         return cmd;
+    }
+
+    private enum OutputKind { Text, Json, JsonV1 }
+
+    private static OutputKind FormatOf(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "texte" or "text" => OutputKind.Text,
+        "json" => OutputKind.Json,
+        "json-v1" => OutputKind.JsonV1,
+        _ => throw new SegurException($"--format « {format} » inconnu{Suggestions.Hint(format!.Trim(), ["texte", "json", "json-v1"])} ; attendu texte, json ou json-v1"),
+    };
+
+    private static ExplanationLevel LevelOf(string? text, OutputKind kind)
+    {
+        if (text is null) return ExplanationLevel.Summary;
+        if (kind != OutputKind.Json) throw new SegurException("--explication : seulement avec --format json (le contrat compact, version 2)");
+        return CompactJsonReport.Parse(text)
+            ?? throw new SegurException($"--explication « {text} » inconnue{Suggestions.Hint(text.Trim(), ["aucune", "resume", "complete"])} ; attendu aucune, resume ou complete");
     }
 
     private static MonthRange Range(string? option, Profile p, TimeProvider clock)

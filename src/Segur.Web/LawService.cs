@@ -29,14 +29,29 @@ public sealed class LawService
     public LawService()
     {
         Law = LegislationLoader.Load(_source);
-        Evaluator = new Evaluator(Law);
+        Decisions = new DecisionCache();
+        Evaluator = new Evaluator(Law, Decisions);
         Reader = new ProfileReader(Law);
         Reforms = ReadReforms();
         _cases = new Lazy<IReadOnlyList<LegalCase>>(() => CaseFileReader.Read(new EmbeddedLegislation()));
     }
 
     public Legislation Law { get; }
+    /// <summary>The explanation of the law in force, with <see cref="Decisions"/>: one per server.</summary>
     public Evaluator Evaluator { get; }
+
+    /// <summary>Months already explained under the law in force, by class of coded facts (bounded, see <see cref="DecisionCache"/>).</summary>
+    public DecisionCache Decisions { get; }
+
+    /// <summary>
+    /// The evaluator of <paramref name="law"/>: <see cref="Evaluator"/> for the law in force; for a reformed law, one made
+    /// once per cached law (its own small decision cache), so that no request builds an evaluator.
+    /// </summary>
+    public Evaluator EvaluatorFor(Legislation law) =>
+        ReferenceEquals(law, Law) ? Evaluator : _evaluators.GetValue(law, l => new Evaluator(l, new DecisionCache(ReformDecisions)));
+
+    private const int ReformDecisions = 64;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Legislation, Evaluator> _evaluators = new();
     public ProfileReader Reader { get; }
     public IReadOnlyList<EmbeddedReform> Reforms { get; }
 

@@ -50,7 +50,7 @@ public sealed class Verification(LawService laws, WebOptions options)
         var period = profile.Periode ?? CurrentMonth();
         if (period.Count > MaxMonths)
             throw new WebProblem(400, $"{Origin} : /periode : {period.Count} mois ; l'API évalue au plus {MaxMonths} mois par requête (découpez la période)");
-        return Evaluate(law, profile, period, request.LawAsOf, ct);
+        return laws.EvaluatorFor(law).Evaluate(profile, period, request.LawAsOf, cancellation: ct);
     }
 
     /// <summary>
@@ -69,16 +69,33 @@ public sealed class Verification(LawService laws, WebOptions options)
         }
     }
 
-    public static EvaluationResult Evaluate(Legislation law, Profile profile, MonthRange period, DateOnly? lawAsOf, CancellationToken ct) =>
-        new Evaluator(law).Evaluate(profile, period, lawAsOf, cancellation: ct);
-
     public MonthRange CurrentMonth()
     {
         var m = ParisClock.CurrentMonth(options.Clock);
         return new MonthRange(m, m);
     }
 
-    /// <summary>The bytes <c>segur verifier --format json</c> writes on its standard output.</summary>
+    /// <summary>
+    /// The answer's contract from the query: <c>?contrat=1</c> for the old form (version 1, <c>--format json-v1</c>),
+    /// otherwise version 2 at <c>?explication=aucune|resume|complete</c> (default <c>resume</c>).
+    /// </summary>
+    public static (bool V1, ExplanationLevel Level) Contract(IQueryCollection query)
+    {
+        var contract = query["contrat"].ToString();
+        var v1 = contract switch
+        {
+            "" or "2" => false,
+            "1" => true,
+            _ => throw new WebProblem(400, $"?contrat={contract} : version inconnue ; attendu 1 (ancien contrat, « segur verifier --format json-v1 ») ou 2 (par défaut)"),
+        };
+        var text = query["explication"].ToString();
+        if (text.Length == 0) return (v1, ExplanationLevel.Summary);
+        if (v1) throw new WebProblem(400, "?explication : seulement avec le contrat 2 (sans ?contrat=1) ; le contrat 1 donne toujours l'explication complète");
+        return (false, CompactJsonReport.Parse(text)
+            ?? throw new WebProblem(400, $"?explication={text} : niveau inconnu ; attendu aucune, resume ou complete"));
+    }
+
+    /// <summary>The bytes <c>segur verifier --format json-v1</c> writes on its standard output.</summary>
     public static byte[] Json(EvaluationResult result, bool allMeasures)
     {
         using var ms = new MemoryStream();

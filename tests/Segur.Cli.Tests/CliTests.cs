@@ -39,7 +39,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Verifier_Json_GivesEveryMonthWithAmountAndReferences()
     {
-        var (code, o, e) = Run("verifier", Path.Combine(Root, "exemples", "infirmiere-chu.json"), "--periode", "2020-09..2026-12", "--format", "json");
+        var (code, o, e) = Run("verifier", Path.Combine(Root, "exemples", "infirmiere-chu.json"), "--periode", "2020-09..2026-12", "--format", "json-v1");
         Assert.Equal(0, code);
         Assert.Equal("", e);
         using var doc = JsonDocument.Parse(o);
@@ -71,8 +71,8 @@ public sealed class CliTests : IDisposable
     public void Verifier_DroitAu_AppliesTheLawAsPublished()
     {
         var p = Write("fpt.json", """{"employeur": {"secteur": "public", "versant": "FPT", "structure": "ehpad"}, "emploi": {"profession": "agent_technique", "statut": "titulaire"}}""");
-        var before = Run("verifier", p, "--periode", "2020-10", "--droit-au", "2021-01-31", "--format", "json");
-        var after = Run("verifier", p, "--periode", "2020-10", "--droit-au", "2021-03-01", "--format", "json");
+        var before = Run("verifier", p, "--periode", "2020-10", "--droit-au", "2021-01-31", "--format", "json-v1");
+        var after = Run("verifier", p, "--periode", "2020-10", "--droit-au", "2021-03-01", "--format", "json-v1");
         Assert.False(JsonDocument.Parse(before.Out).RootElement.GetProperty("mois")[0].GetProperty("eligible").GetBoolean());
         Assert.Equal(112.46m, JsonDocument.Parse(after.Out).RootElement.GetProperty("mois")[0].GetProperty("montant_brut").GetDecimal());
     }
@@ -96,7 +96,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--periode", "2025-01..2024-01", "la fin (2024-01) précède le début (2025-01)")]
     [InlineData("--periode", "2026-13", "attendu AAAA-MM")]
     [InlineData("--droit-au", "2021-02-30", "attendu une date AAAA-MM-JJ")]
-    [InlineData("--format", "pdf", "attendu texte ou json")]
+    [InlineData("--format", "pdf", "attendu texte, json ou json-v1")]
     public void Verifier_BadOption_ExitsWith2(string option, string value, string expected)
     {
         var (code, _, e) = Run("verifier", Path.Combine(Root, "exemples", "infirmiere-chu.json"), option, value);

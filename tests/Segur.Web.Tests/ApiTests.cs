@@ -45,23 +45,57 @@ public sealed class ApiTests : IAsyncLifetime
         profile["periode"] = new JsonObject { ["debut"] = parts[0], ["fin"] = parts[^1] };
         if (asOf is not null) profile["droit_au"] = asOf;
         if (all) profile["toutes_mesures"] = true;
-        var r = await _site.Client.PostAsync("/api/verifier", Json(profile.ToJsonString()));
+        var r = await _site.Client.PostAsync("/api/verifier?contrat=1", Json(profile.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/json; charset=utf-8", r.Content.Headers.ContentType!.ToString());
         var bytes = await r.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
     }
 
+    [Theory]
+    [InlineData("infirmiere-chu.json", "2020-09..2026-12", "", "resume")]
+    [InlineData("infirmiere-chu.json", "2024-01", "?explication=aucune", "aucune")]
+    [InlineData("assistante-sociale-caf.json", "2022-01..2024-12", "?explication=complete", "complete")]
+    [InlineData("infirmiere-chu.json", "2024-01", "?contrat=2&explication=resume", "resume")]
+    public async Task Verifier_AnswersByDefaultExactlyTheBytesOfTheCompactReport(string example, string period, string query, string level)
+    {
+        var path = Path.Combine(Repo.Root, "exemples", example);
+        var expected = LibraryReport.JsonV2(path, period, null, false, Segur.Reports.CompactJsonReport.Parse(level)!.Value);
+        var profile = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var parts = period.Split("..");
+        profile["periode"] = new JsonObject { ["debut"] = parts[0], ["fin"] = parts[^1] };
+        for (var i = 0; i < 2; i++) // the second answer comes from the decision cache: the same bytes
+        {
+            var r = await _site.Client.PostAsync("/api/verifier" + query, Json(profile.ToJsonString()));
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", r.Content.Headers.ContentType!.ToString());
+            Assert.Equal(expected, Encoding.UTF8.GetString(await r.Content.ReadAsByteArrayAsync()));
+        }
+    }
+
+    [Theory]
+    [InlineData("?explication=tout", "?explication=tout : niveau inconnu")]
+    [InlineData("?contrat=3", "?contrat=3 : version inconnue")]
+    [InlineData("?contrat=1&explication=aucune", "seulement avec le contrat 2")]
+    public async Task Verifier_BadContractOrLevel_Is400InFrench(string query, string message)
+    {
+        var (status, p) = await Problem(await _site.Client.PostAsync("/api/verifier" + query, Json(Nurse1Month)));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, p.GetProperty("detail").GetString());
+    }
+
+    private const string Nurse1Month = """{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire"}, "periode": {"debut": "2024-06", "fin": "2024-06"}}""";
+
     [Fact]
     public async Task Verifier_WithReformOverlay_PaysTheCafSocialWorker()
     {
         var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "exemples", "assistante-sociale-caf.json")))!.AsObject();
         profile["periode"] = new JsonObject { ["debut"] = "2024-01", ["fin"] = "2024-01" };
-        var before = JsonDocument.Parse(await (await _site.Client.PostAsync("/api/verifier", Json(profile.ToJsonString()))).Content.ReadAsStringAsync());
+        var before = JsonDocument.Parse(await (await _site.Client.PostAsync("/api/verifier?contrat=1", Json(profile.ToJsonString()))).Content.ReadAsStringAsync());
         Assert.False(before.RootElement.GetProperty("mois")[0].GetProperty("eligible").GetBoolean());
 
         profile["reforme"] = "extension-securite-sociale";
-        var r = await _site.Client.PostAsync("/api/verifier", Json(profile.ToJsonString()));
+        var r = await _site.Client.PostAsync("/api/verifier?contrat=1", Json(profile.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var month = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("mois")[0];
         Assert.True(month.GetProperty("eligible").GetBoolean());

@@ -135,7 +135,7 @@ public sealed class OverloadTests : IAsyncLifetime
     private static void AssertVerified(string raw)
     {
         Assert.StartsWith("HTTP/1.1 200", raw);
-        Assert.Contains("\"montant_brut\": 241.22", raw);
+        Assert.Contains("\"montant_brut\":241.22", raw); // the compact contract (version 2) by default
     }
 
     /// <summary>A POST /api/verifier written on a raw socket: headers and the first bytes of the body, the rest on release.</summary>

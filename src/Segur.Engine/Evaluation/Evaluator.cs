@@ -10,7 +10,8 @@ namespace Segur.Engine.Evaluation;
 /// prorated with its steps, the net estimate, the open questions and informations). Pure: the same
 /// legislation, profile, period and <c>lawAsOf</c> always give the same result (no clock, no culture).
 /// </summary>
-public sealed class Evaluator(Legislation law)
+/// <remarks>With a <see cref="DecisionCache"/>, each class of coded facts and month is explained once and then reused.</remarks>
+public sealed class Evaluator(Legislation law, DecisionCache? cache = null)
 {
     public Legislation Law { get; } = law;
 
@@ -30,6 +31,13 @@ public sealed class Evaluator(Legislation law)
     }
 
     public MonthResult EvaluateMonth(Profile profile, YearMonth month, DateOnly? lawAsOf = null)
+    {
+        if (cache is null) return Explain(profile, month, lawAsOf);
+        var thirtieths = profile.Entree is null && profile.Sortie is null ? -1 : Proration.Thirtieths(profile.Entree, profile.Sortie, month);
+        return cache.GetOrAdd(new FactClass(profile, month, thirtieths, lawAsOf), () => Explain(profile, month, lawAsOf));
+    }
+
+    private MonthResult Explain(Profile profile, YearMonth month, DateOnly? lawAsOf)
     {
         var builder = new ExplanationBuilder(Law, profile);
         var trace = new ExplanationTrace(builder);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Segur.Engine;
 using Segur.Engine.Law;
+using Segur.Engine.Evaluation;
 using Segur.Engine.Time;
+using Segur.Reports;
 using Segur.Web.Simulation;
 using Segur.Web.Storage;
 
@@ -18,8 +20,8 @@ public static class ApiEndpoints
         api.MapPost("/verifier", Verify)
             .RequireRateLimiting(Overload.Evaluation)
             .WithName("verifier")
-            .WithSummary("Vérifier un profil : le JSON de « segur verifier --format json »")
-            .WithDescription("Corps : un profil (schéma legislation/profile.schema.json, avec « periode » {debut, fin}), et en option « reforme » (id d'une réforme fournie ou texte YAML d'une réforme), « droit_au » (AAAA-MM-JJ) et « toutes_mesures » (booléen). Réponse : exactement les octets de « segur verifier profil.json --format json » pour la même entrée. Au plus 240 mois par requête ; sans période, le mois courant.")
+            .WithSummary("Vérifier un profil : le JSON de « segur verifier --format json » (contrat 2, compact)")
+            .WithDescription("Corps : un profil (schéma legislation/profile.schema.json, avec « periode » {debut, fin}), et en option « reforme » (id d'une réforme fournie ou texte YAML d'une réforme), « droit_au » (AAAA-MM-JJ) et « toutes_mesures » (booléen). Paramètres de requête : « explication » (aucune, resume par défaut, complete) ; « contrat=1 » pour l'ancien contrat (version 1). Réponse : exactement les octets de « segur verifier profil.json --format json --explication … » (ou « --format json-v1 ») pour la même entrée. Au plus 240 mois par requête ; sans période, le mois courant.")
             .Accepts<JsonObject>("application/json")
             .Produces<JsonObject>(200, "application/json")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
@@ -85,11 +87,32 @@ public static class ApiEndpoints
         RequestBody.RequireJson(req);
         var body = await RequestBody.ReadAsync(req, options.MaxJsonBytes, ct);
         var obj = RequestBody.Object(body, "un objet JSON décrivant un profil {\"employeur\": {…}, \"emploi\": {…}, \"periode\": {…}}");
+        var (v1, level) = Verification.Contract(req.Query);
         var request = Verification.Parse(obj);
         var result = verification.Evaluate(request, ct);
+        if (!v1)
+        {
+            ct.ThrowIfCancellationRequested(); // past the time limit while computing: 503 rather than a late answer
+            return new CompactJson(result, level, request.AllMeasures);
+        }
         var bytes = Verification.Json(result, request.AllMeasures);
-        ct.ThrowIfCancellationRequested(); // past the time limit while computing: 503 rather than a late answer
+        ct.ThrowIfCancellationRequested();
         return new JsonBytes(bytes);
+    }
+
+    /// <summary>The compact contract written straight into the response's pipe (no intermediate string or array), then one line end.</summary>
+    private sealed class CompactJson(EvaluationResult result, ExplanationLevel level, bool all) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext ctx)
+        {
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/json; charset=utf-8";
+            var pipe = ctx.Response.BodyWriter;
+            CompactJsonReport.Write(pipe, result, level, all);
+            pipe.GetSpan(1)[0] = (byte)'\n';
+            pipe.Advance(1);
+            await pipe.FlushAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>A computed answer, written in full even if the time limit passes during the write (no half document).</summary>
