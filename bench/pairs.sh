@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "# machine: $(nproc) cœurs, charge $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -f "$peers/numpy/bench.py" ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-  /usr/bin/python3 "$peers/numpy/bench.py" "$n"
+  /usr/bin/python3 "$peers/numpy/bench.py" "$n" | tee "$work/numpy.json"
 else
   echo '{"engine": "numpy-vectorised", "erreur": "python3-numpy absent (apt-get install python3-numpy) ou pairs introuvables"}'
 fi
@@ -24,4 +24,14 @@ else
   echo '{"engine": "publicodes", "erreur": "node/npm absents ou pairs introuvables"}'
 fi
 dotnet build -c Release "$here/src/Segur.Cli" >/dev/null
-dotnet "$here/src/Segur.Cli/bin/Release/net10.0/segur.dll" bench --personnes "$n" --format json
+dotnet "$here/src/Segur.Cli/bin/Release/net10.0/segur.dll" bench --personnes "$n" --sans-fichiers --format json | tee "$work/segur.json"
+if [ -s "$work/numpy.json" ] && [ -s "$work/segur.json" ]; then
+  /usr/bin/python3 - "$work/numpy.json" "$work/segur.json" <<'PY'
+import json, sys
+numpy = json.load(open(sys.argv[1]))["per_second"]
+segur = json.load(open(sys.argv[2]))
+print(json.dumps({"rapport_numpy_meme_quotite": round(segur["per_second"] / numpy, 1),
+                  "rapport_numpy_quotites_tirees": round(segur["per_second_quotites_aleatoires"] / numpy, 1)}))
+PY
+fi
+echo "# charge en fin de mesure : $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -69,6 +69,32 @@ public sealed partial class Kernel
 
     public Legislation Law { get; }
 
+    /// <summary>
+    /// The fields <see cref="Decide"/> can read: those of every criterion, exclusion and open question of the law.
+    /// Two sets of codes that agree on these fields get the same decision every month; the other fields (and the
+    /// working time, entry and exit dates, which only scale an amount or mark months out of post) cannot change it.
+    /// </summary>
+    public IReadOnlySet<FieldDef> DecisionFields => _decisionFields ??= CollectDecisionFields();
+
+    private HashSet<FieldDef>? _decisionFields;
+
+    private HashSet<FieldDef> CollectDecisionFields()
+    {
+        var fields = new HashSet<FieldDef>();
+        void Walk(Rule r)
+        {
+            r.Condition?.CollectFields(fields);
+            foreach (var c in r.Children) Walk(c);
+        }
+        foreach (var m in Law.Measures)
+        {
+            foreach (var r in m.Criteria) Walk(r);
+            foreach (var e in m.Exclusions) e.Condition.CollectFields(fields);
+        }
+        foreach (var u in Law.Uncertainties) u.Condition.CollectFields(fields);
+        return fields;
+    }
+
     /// <summary>Measure families, in order of first appearance: at most one measure of each is paid a month.</summary>
     public string[] Families { get; }
 
