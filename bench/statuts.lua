@@ -41,7 +41,7 @@ function response(status, headers, body)
   if status >= 200 and status < 300 then
     ok = ok + 1
     if tagged then
-      local id = string.match(body, '"id": "(b[0-9]+%-[0-9]+)"')
+      local id = string.match(body, '"id": ?"(b[0-9]+%-[0-9]+)"') -- indented (v1) or compact (v2)
       if id and sent[id] then
         lat_ok[#lat_ok + 1] = now_ms() - sent[id]
         sent[id] = nil
