@@ -163,11 +163,13 @@ public sealed class ApiTests : IAsyncLifetime
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(WebServer.Address(app)) };
-            var body = """{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire"}, "periode": {"debut": "2007-01", "fin": "2026-12"}, "toutes_mesures": true}""";
             // The limit's timer can fire late on a starved machine: then the whole answer comes (never half of it).
+            // Each attempt asks for another profession, so that no attempt is answered from the decision cache.
+            string[] professions = ["infirmier", "aide_soignant", "psychologue", "educateur_specialise", "agent_entretien"];
             var refused = 0;
-            for (var attempt = 0; attempt < 5 && refused == 0; attempt++)
+            for (var attempt = 0; attempt < professions.Length && refused == 0; attempt++)
             {
+                var body = $$"""{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "{{professions[attempt]}}", "statut": "titulaire"}, "periode": {"debut": "2007-01", "fin": "2026-12"}, "toutes_mesures": true}""";
                 var r = await client.PostAsync("/api/verifier", Json(body));
                 if (r.StatusCode == HttpStatusCode.OK)
                 {
