@@ -146,6 +146,19 @@ public static class BatchRunner
     }
 
     /// <summary>
+    /// Only reads and checks <paramref name="input"/> (rows parsed into blocks, rejects counted), evaluating
+    /// nothing: the cost of reading alone, to set against a complete run.
+    /// </summary>
+    public static (long Rows, long Rejected, TimeSpan Elapsed) ReadOnly(Legislation law, string input, int chunkSize = 65_536)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var reader = WorkforceReader.Open(input, law, keepIds: false);
+        long rejected = 0;
+        foreach (var (_, blockRejects) in Blocks(reader, law, chunkSize)) rejected += blockRejects.Count;
+        return (reader.RowsRead, rejected, clock.Elapsed);
+    }
+
+    /// <summary>
     /// Reads the file on a second thread, one block ahead of the evaluation: parsing and evaluating overlap
     /// on two cores. Three blocks circulate; a block is handed back for refilling once the caller moves on.
     /// </summary>

@@ -20,10 +20,11 @@ public static class SimulateCommand
         var strict = new Option<bool>("--strict") { Description = "S'arrêter à la première ligne invalide (par défaut : la ligne va dans le fichier des rejets et le calcul continue)." };
         var rejects = new Option<string?>("--rejets") { Description = "Fichier des lignes rejetées (par défaut : <sortie>.rejets.csv, ou <effectifs>.rejets.csv dans le dossier courant)." };
         var asOf = new Option<string?>("--droit-au") { Description = "Appliquer le droit tel que publié à cette date (AAAA-MM-JJ)." };
+        var readOnly = new Option<bool>("--lecteur-seul") { Description = "Mesure : lire et contrôler le fichier sans rien évaluer (le coût de la seule lecture, à comparer au calcul complet)." };
         var law = SharedOptions.Legislation();
         var cmd = new Command("simuler", "Évaluer un fichier d'effectifs : verdicts et montants par ligne, coût et bénéficiaires, et l'effet d'une réforme.")
         {
-            input, period, scenario, output, synthesis, perMonth, strict, rejects, asOf, law,
+            input, period, scenario, output, synthesis, perMonth, strict, rejects, asOf, readOnly, law,
         };
         cmd.SetAction(parse =>
         {
@@ -32,6 +33,12 @@ public static class SimulateCommand
             var source = SharedOptions.Source(parse.GetValue(law));
             var baseline = LegislationLoader.Load(source);
             var reform = parse.GetValue(scenario) is { } path ? LegislationLoader.Load(source, ReformSource.FromFile(path)) : null;
+            if (parse.GetValue(readOnly))
+            {
+                var read = BatchRunner.ReadOnly(baseline, parse.GetValue(input)!);
+                ctx.Error.WriteLine($"{Format.Integer(read.Rows)} lignes lues ({Format.Integer(read.Rejected)} rejetée{(read.Rejected > 1 ? "s" : "")}) en {Format.Number(Math.Round((decimal)read.Elapsed.TotalSeconds, 2))} s, sans évaluation.");
+                return Cli.Ok;
+            }
             var bar = new ProgressBar(ctx.Error);
             var options = new BatchOptions(parse.GetValue(input)!, range, lawAsOf, parse.GetValue(perMonth), parse.GetValue(strict),
                 parse.GetValue(output), parse.GetValue(rejects));
