@@ -55,7 +55,7 @@ internal static partial class TextQuestionReader
         if (s.MinistryAssigned is null) keyAbsent.Add("ministère attributaire");
         if (!s.QuestionDateSeen) keyAbsent.Add("date de publication de la question");
         if (s.KeyDataSeen && !s.QuestionDateSeen)
-            p.Add($"page tronquée : les données clés s'arrêtent avant la date de publication de la question ; manque : {string.Join(", ", keyAbsent)} ; attendu « Question publiée au JO le : 19/07/2022 page : 3468 » ou « Date : Question publiée le 10 février 2026 »");
+            p.Add($"page tronquée : les données clés s'arrêtent avant la date de publication de la question ; manque : {string.Join(", ", keyAbsent)} ; attendu une ligne « Question publiée au JO le : jj/mm/aaaa page : n » (ancienne page de l'Assemblée nationale) ou « Date : Question publiée le j mois aaaa » (page actuelle)");
         else absent.AddRange(keyAbsent);
 
         var questionText = Paragraphs(s.QuestionLines, "texte de la question", s.Notes);

@@ -72,7 +72,7 @@ internal static partial class TextQuestionReader
                 Once(s, key, line, label, () =>
                 {
                     if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) s.DataNumber = n;
-                    else s.Problems.Add($"ligne {line} : numéro de la question « {value} » illisible ; attendu un nombre entier (ex. 12835)");
+                    else s.Problems.Add($"ligne {line} : numéro de la question « {value} » illisible ; attendu un nombre entier");
                 });
                 break;
             case "rubrique":
@@ -144,13 +144,13 @@ internal static partial class TextQuestionReader
         var what = answer ? "réponse" : "question";
         if (value.Length == 0)
         {
-            s.Problems.Add($"ligne {line} : « {label} » sans date ; attendu « {label} : 10 février 2026, page 1096 » ou « 10/02/2026 page : 1096 »");
+            s.Problems.Add($"ligne {line} : « {label} » sans date ; attendu « {label} : j mois aaaa, page n » ou « jj/mm/aaaa page : n »");
             return;
         }
         if (!FrenchText.TryParseDate(value, out var date, out var error))
         {
             s.Problems.Add(error is null
-                ? $"ligne {line} : date de publication de la {what} illisible (« {Shorten(value)} ») ; attendu « 10 février 2026, page 1096 » ou « 10/02/2026 page : 1096 »"
+                ? $"ligne {line} : date de publication de la {what} illisible (« {Shorten(value)} ») ; attendu « j mois aaaa, page n » ou « jj/mm/aaaa page : n »"
                 : $"ligne {line} : {error} pour la publication de la {what}");
             return;
         }
@@ -160,7 +160,7 @@ internal static partial class TextQuestionReader
         {
             var pm = PagePart().Match(folded);
             if (pm.Success) page = int.Parse(pm.Groups[1].Value, CultureInfo.InvariantCulture);
-            else s.Problems.Add($"ligne {line} : page du Journal officiel illisible dans « {Shorten(value)} » ; attendu « page 1096 »");
+            else s.Problems.Add($"ligne {line} : page du Journal officiel illisible dans « {Shorten(value)} » ; attendu « page n » (n, un nombre entier)");
         }
         if (answer) { s.AnswerDate = date; s.AnswerPage = page; }
         else { s.QuestionDate = date; s.QuestionPage = page; }

@@ -104,14 +104,14 @@ public sealed class MalformedDocumentTests
     public void UnreadableDate()
     {
         var m = Fixtures.Refused(Documents.Question("Texte.", questionDate: "[bientôt](#)"), "q.txt");
-        Assert.Contains("date de publication de la question illisible (« bientôt ») ; attendu « 10 février 2026, page 1096 » ou « 10/02/2026 page : 1096 »", m);
+        Assert.Contains("date de publication de la question illisible (« bientôt ») ; attendu « j mois aaaa, page n » ou « jj/mm/aaaa page : n »", m);
     }
 
     [Fact]
     public void UnreadablePage()
     {
         var m = Fixtures.Refused(Documents.Question("Texte.", questionDate: "[10 février 2026](#), page mille"), "q.txt");
-        Assert.Contains("page du Journal officiel illisible dans « 10 février 2026, page mille » ; attendu « page 1096 »", m);
+        Assert.Contains("page du Journal officiel illisible dans « 10 février 2026, page mille » ; attendu « page n » (n, un nombre entier)", m);
     }
 
     [Fact]
