@@ -65,18 +65,7 @@ public static class CompactJsonReport
         w.WriteStartObject();
         w.WriteNumber("version", Version);
         w.WriteString("explication", Name(level));
-        w.WriteStartObject("profil");
-        if (r.Profile.Id is null) w.WriteNull("id"); else w.WriteString("id", r.Profile.Id);
-        w.WriteEndObject();
-        w.WriteStartObject("periode");
-        w.WriteString("debut", r.Period.Start.ToString());
-        w.WriteString("fin", r.Period.End.ToString());
-        w.WriteEndObject();
-        if (r.LawAsOf is { } asOf) w.WriteString("droit_au", Format.Iso(asOf)); else w.WriteNull("droit_au");
-        w.WriteStartObject("legislation");
-        w.WriteString("version", r.Legislation.Version);
-        w.WriteString("empreinte", r.Legislation.Fingerprint);
-        w.WriteEndObject();
+        JsonReport.Header(w, r);
         JsonReport.Money(w, "total_brut", r.Total);
         JsonReport.Money(w, "total_brut_au_moins", r.TotalAtLeast);
         w.WriteNumber("mois_montant_inconnu", r.UnknownAmountMonths);
@@ -145,35 +134,8 @@ public static class CompactJsonReport
         b.Advance(n);
     }
 
-    private static void Arrears(Utf8JsonWriter w, EvaluationResult r, CitedTexts texts)
-    {
-        if (r.Arrears is not { } a)
-        {
-            w.WriteNull("rappel");
-            return;
-        }
-        w.WriteStartObject("rappel");
-        w.WriteString("verse_depuis", a.PaidFrom.ToString());
-        w.WriteStartArray("mois");
-        foreach (var o in a.Months)
-        {
-            w.WriteStartObject();
-            w.WriteString("mois", o.Month.Month.ToString());
-            w.WriteStartArray("mesures");
-            foreach (var id in o.Month.Retained) w.WriteStringValue(id);
-            w.WriteEndArray();
-            JsonReport.Money(w, "montant_brut", o.Amount);
-            w.WriteBoolean("incertain", o.Uncertain);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        JsonReport.Money(w, "total_brut", a.Total);
-        JsonReport.Money(w, "total_brut_au_moins", a.TotalAtLeast);
-        w.WriteNumber("mois_montant_inconnu", a.UnknownAmountMonths);
-        w.WriteNumber("mois_incertains", a.UncertainMonths);
-        CompactJsonMonth.Refs(w, a.Citations, texts);
-        w.WriteEndObject();
-    }
+    private static void Arrears(Utf8JsonWriter w, EvaluationResult r, CitedTexts texts) =>
+        JsonSummary.WriteArrears(w, r, (writer, citations) => CompactJsonMonth.Refs(writer, citations, texts));
 }
 
 /// <summary>The texts cited by a document, each once, in the order of their first citation.</summary>

@@ -24,10 +24,9 @@ public static class JsonReport
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static void Write(Stream stream, EvaluationResult r, bool allMeasures = false)
+    /// <summary>The keys both contracts open with: « profil », « periode », « droit_au », « legislation ».</summary>
+    internal static void Header(Utf8JsonWriter w, EvaluationResult r)
     {
-        using var w = new Utf8JsonWriter(stream, Options);
-        w.WriteStartObject();
         w.WriteStartObject("profil");
         if (r.Profile.Id is null) w.WriteNull("id"); else w.WriteString("id", r.Profile.Id);
         w.WriteEndObject();
@@ -40,6 +39,13 @@ public static class JsonReport
         w.WriteString("version", r.Legislation.Version);
         w.WriteString("empreinte", r.Legislation.Fingerprint);
         w.WriteEndObject();
+    }
+
+    public static void Write(Stream stream, EvaluationResult r, bool allMeasures = false)
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
+        w.WriteStartObject();
+        Header(w, r);
         decimal? total = 0m;
         foreach (var m in r.Months) total = total is null || m.Gross is null ? null : total + m.Gross;
         Money(w, "total_brut", total);

@@ -43,7 +43,10 @@ public static class JsonSummary
     /// The root's <c>rappel</c>: with <c>--verse-depuis</c>, the months still owed (before the month the employer
     /// actually paid from), their amounts and the totals; <c>null</c> without it.
     /// </summary>
-    public static void WriteArrears(Utf8JsonWriter w, EvaluationResult r)
+    public static void WriteArrears(Utf8JsonWriter w, EvaluationResult r) => WriteArrears(w, r, FullReferences);
+
+    /// <summary>The « rappel » object with its citations written by <paramref name="references"/> (in full, or by id in the compact contract).</summary>
+    internal static void WriteArrears(Utf8JsonWriter w, EvaluationResult r, Action<Utf8JsonWriter, IReadOnlyList<Citation>> references)
     {
         if (r.Arrears is not { } a)
         {
@@ -69,10 +72,15 @@ public static class JsonSummary
         JsonReport.Money(w, "total_brut_au_moins", a.TotalAtLeast);
         w.WriteNumber("mois_montant_inconnu", a.UnknownAmountMonths);
         w.WriteNumber("mois_incertains", a.UncertainMonths);
-        w.WriteStartArray("references");
-        foreach (var c in a.Citations) JsonReport.Citation(w, c);
-        w.WriteEndArray();
+        references(w, a.Citations);
         w.WriteEndObject();
+    }
+
+    private static void FullReferences(Utf8JsonWriter w, IReadOnlyList<Citation> citations)
+    {
+        w.WriteStartArray("references");
+        foreach (var c in citations) JsonReport.Citation(w, c);
+        w.WriteEndArray();
     }
 
     private static void Ground(Utf8JsonWriter w, string nature, string id, string label, IEnumerable<string> measures, IEnumerable<string> fields,
