@@ -36,10 +36,11 @@ public sealed class DocumentReader(DocumentSchemas schemas)
         var root = doc.Root;
         EvaluationResults results;
         // The schema library is not safe for two evaluations of one schema at once (found by fuzzing): one at a time.
+        var element = System.Text.Json.JsonSerializer.SerializeToElement(root);
         lock (schema)
         {
-            if (schema.Evaluate(root, Schemas.Options(OutputFormat.Flag)).IsValid) return [];
-            results = schema.Evaluate(root, Schemas.Options(OutputFormat.List));
+            if (schema.Evaluate(element, Schemas.Options(OutputFormat.Flag)).IsValid) return [];
+            results = schema.Evaluate(element, Schemas.Options(OutputFormat.List));
         }
         if (root is null) return [$"{doc.File} : fichier vide ; attendu un document {kind.Name} (voir docs/legislation.md)"];
         return SchemaErrors.Translate(results, doc, kind, Schemas);

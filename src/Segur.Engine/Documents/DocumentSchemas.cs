@@ -23,9 +23,11 @@ public sealed class DocumentSchemas
     {
         _flag = new ThreadLocal<EvaluationOptions>(() => NewOptions(OutputFormat.Flag));
         _list = new ThreadLocal<EvaluationOptions>(() => NewOptions(OutputFormat.List));
+        // Every schema is built with one registry, so that the relative $refs between files resolve.
+        var build = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         foreach (var (name, text) in files)
         {
-            var schema = JsonSchema.FromText(text);
+            var schema = JsonSchema.FromText(text, build);
             _schemas[name] = schema;
             _raw[name] = JsonNode.Parse(text)!;
         }
@@ -59,9 +61,7 @@ public sealed class DocumentSchemas
 
     private EvaluationOptions NewOptions(OutputFormat format)
     {
-        var options = new EvaluationOptions { OutputFormat = format };
-        foreach (var s in _schemas.Values) options.SchemaRegistry.Register(s);
-        return options;
+        return new EvaluationOptions { OutputFormat = format };
     }
 
     /// <summary>
@@ -75,9 +75,13 @@ public sealed class DocumentSchemas
         JsonNode? node = _raw.GetValueOrDefault(file);
         string? description = null;
         var referenced = false;
+        var previous = "";
         foreach (var raw in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (node is not JsonObject o) return (null, description);
+            // The schema library writes « items/items » for the subschema of an array's items: one step, not two.
+            if (raw == "items" && previous == "items" && o["items"] is null) continue;
+            previous = raw;
             var own = o["description"] is JsonValue dv ? dv.GetValue<string>() : null;
             if (own is not null && !referenced) description = own;
             referenced = false;

@@ -16,7 +16,7 @@ internal static partial class SchemaErrors
     public static List<string> Translate(EvaluationResults results, YamlDocument doc, DocumentKind kind, DocumentSchemas schemas)
     {
         var found = new List<(Position At, string Text)>();
-        foreach (var d in results.Details.Prepend(results))
+        foreach (var d in (results.Details ?? []).Prepend(results))
         {
             if (d.Errors is null) continue;
             var pointer = d.InstanceLocation.ToString();

@@ -29,7 +29,7 @@ public sealed partial class ProfileReader
     public ProfileReader(Vocabulary vocabulary, IReadOnlyList<Implication>? implications = null)
     {
         _vocabulary = vocabulary;
-        _schema = new ThreadLocal<JsonSchema>(() => JsonSchema.FromText(vocabulary.SchemaText));
+        _schema = new ThreadLocal<JsonSchema>(() => JsonSchema.FromText(vocabulary.SchemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
         _implications = implications ?? [];
     }
 
@@ -60,12 +60,13 @@ public sealed partial class ProfileReader
     private Profile Validated(JsonObject obj, string origin)
     {
         // The flag output is cheap; the detailed list is built only to explain an invalid profile.
-        var valid = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
+        var element = System.Text.Json.JsonSerializer.SerializeToElement(obj);
+        var valid = _schema.Value!.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
         if (!valid)
         {
-            var result = _schema.Value!.Evaluate(obj, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            var result = _schema.Value!.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
             var problems = new List<string>();
-            foreach (var d in result.Details)
+            foreach (var d in result.Details ?? [])
             {
                 if (d.Errors is null) continue;
                 foreach (var (keyword, message) in d.Errors)

@@ -136,8 +136,10 @@ public sealed class DocumentReaderTests
     [Fact]
     public void ProfileObject_HugeNumber_IsAFrenchError()
     {
-        var obj = (JsonObject)JsonNode.Parse("""{"id": 1e308}""")!;
+        // A number beyond decimal's range where the schema wants a quotité: a French error on that field, no crash.
+        var obj = (JsonObject)JsonNode.Parse("""{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire", "quotite": 1e308}}""")!;
         var e = Assert.Throws<SegurException>(() => TestLaw.Reader.Read(obj, "cas.yaml, ligne 3"));
-        Assert.StartsWith("cas.yaml, ligne 3 : profil illisible (nombre hors des limites", e.Message);
+        Assert.StartsWith("cas.yaml, ligne 3 : ", e.Message);
+        Assert.Contains("quotite", e.Message);
     }
 }
