@@ -7,23 +7,9 @@
 # GET / at the same number of connections.
 # Usage: bench/overload.sh [DUREE=10] ; needs wrk (Debian package) and the .NET SDK.
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
 duree="${1:-10}"
-command -v wrk >/dev/null || { echo "wrk absent : apt-get install wrk" >&2; exit 2; }
-work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-dotnet build -c Release "$here/src/Segur.Cli" >/dev/null
-dotnet "$here/src/Segur.Cli/bin/Release/net10.0/segur.dll" serveur --port "$port" --donnees "$work" --jeton "bench-$(date +%s)-0123456789" >"$work/serveur.log" 2>&1 &
-pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do curl -fs "$base/api/sante" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -fs "$base/api/sante" >/dev/null || { echo "le serveur n'a pas démarré :" >&2; cat "$work/serveur.log" >&2; exit 1; }
-
-export SEGUR_BENCH_DIR="$here/bench"
+serveur_options=()
+source "$(dirname "$0")/serveur.sh"
 rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 run() { # $1 connections, $2 script, $3 url -> "req/s ok busy other p50 p99 p50_ok p99_ok rss errors"

@@ -27,8 +27,8 @@ public sealed class SynthesisCell
 
 /// <summary>
 /// Totals of a run, overall and by measure, sector, structure, profession, département and year: the
-/// figures a ministry or an employer needs. Built row by row from the reusable month arrays of a
-/// <see cref="RowEvaluator"/>; every sum is exact in cents.
+/// figures a ministry or an employer needs. Built row by row from the sums by measure and by year that a
+/// <see cref="RowEvaluator"/> keeps for each row; every sum is exact in cents.
 /// </summary>
 public sealed class Synthesis
 {

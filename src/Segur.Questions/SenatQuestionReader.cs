@@ -135,7 +135,7 @@ internal static partial class SenatQuestionReader
             Rubrique = null,
             MinistryAsked = null,
             MinistryAssigned = assigned,
-            QuestionDate = questionDate ?? default,
+            QuestionDate = questionDate,
             QuestionPage = questionPage,
             AnswerDate = answerDate,
             AnswerPage = answerPage,
@@ -150,7 +150,7 @@ internal static partial class SenatQuestionReader
     {
         if (!m.Groups["date"].Success)
         {
-            problems.Add($"ligne {number} : date de publication de la {what} introuvable dans « {line} » ; attendu « publiée dans le JO Sénat du 09/02/2023 - page 876 »");
+            problems.Add($"ligne {number} : date de publication de la {what} introuvable dans « {line} » ; attendu « publiée dans le JO Sénat du jj/mm/aaaa - page n »");
             return (null, null);
         }
         if (!FrenchText.TryParseDate(m.Groups["date"].Value, out var d, out var error))

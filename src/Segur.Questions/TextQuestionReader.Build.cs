@@ -70,7 +70,7 @@ internal static partial class TextQuestionReader
         else if (answerText.Length > 0 && !EndsSentence(answerText.TrimEnd()))
             p.Add($"page tronquée : le texte de la réponse s'arrête au milieu d'une phrase (« …{Tail(answerText.TrimEnd())} ») ; manque la fin de la réponse{(s.KeyDataSeen ? "" : " et les données clés")}");
         if (answerText.Length > 0 && !s.AnswerDateSeen)
-            p.Add("texte de la réponse présent mais date de publication de la réponse introuvable ; attendu « Réponse publiée au JO le : 24 octobre 2023, page 9555 » dans les données clés");
+            p.Add("texte de la réponse présent mais date de publication de la réponse introuvable ; attendu « Réponse publiée au JO le : j mois aaaa, page n » ou « … le : jj/mm/aaaa page : n » dans les données clés");
         if (s.AnswerDateSeen && !s.AnswerSection)
             p.Add("date de publication de la réponse donnée mais texte de la réponse absent ; attendu une section « Texte de la réponse »");
 

@@ -28,8 +28,8 @@ internal static class CompactJsonMonth
         {
             if (m.NetBasis is null) w.WriteNull("base_estimation_net"); else w.WriteString("base_estimation_net", m.NetBasis);
             if (m.Closest is null) w.WriteNull("mesure_la_plus_proche"); else w.WriteString("mesure_la_plus_proche", m.Closest);
-            Grounds(w, m.Summary, texts);
-            Notes(w, m, texts);
+            JsonSummary.WriteGrounds(w, m.Summary, texts.Writer);
+            JsonSummary.WriteNotices(w, m, texts.Writer);
         }
         if (level == ExplanationLevel.Full)
         {
@@ -38,76 +38,6 @@ internal static class CompactJsonMonth
             w.WriteEndArray();
         }
         w.WriteEndObject();
-    }
-
-    private static void Grounds(Utf8JsonWriter w, MonthSummary s, CitedTexts texts)
-    {
-        w.WriteStartArray("fondements");
-        foreach (var d in s.Due) Ground(w, "mesure_due", d.Measure.Id, d.Measure.Title, [d.Measure.Id], [], d.Citations, texts);
-        for (var i = 0; i < s.Grounds.Count; i++)
-        {
-            var g = s.Grounds[i];
-            var nature = g.Kind switch { GroundKind.Exclusion => "exclusion", GroundKind.Period => "periode", GroundKind.NotInPost => "en_fonction", _ => "critere" };
-            Ground(w, nature, g.Id, g.Label, i == 0 ? g.Measures : g.Covers, g.Fields.Select(f => f.Name), g.Citations, texts);
-        }
-        foreach (var o in s.Open)
-            Ground(w, "information_manquante", o.Field.Name, o.Field.Label, o.Measures, [o.Field.Name], [], texts, o.Exclusions.Select(e => "exclusion." + e));
-        if (s.Nearest is { } n)
-            Ground(w, "mesure_la_plus_proche", n.Measure.Id, n.Measure.Title, [n.Measure.Id], n.Changes.Select(c => c.Field.Name), [], texts);
-        w.WriteEndArray();
-    }
-
-    private static void Ground(Utf8JsonWriter w, string nature, string id, string label, IEnumerable<string> measures, IEnumerable<string> fields,
-        IReadOnlyList<Citation> citations, CitedTexts texts, IEnumerable<string>? decides = null)
-    {
-        w.WriteStartObject();
-        w.WriteString("nature", nature);
-        w.WriteString("id", id);
-        w.WriteString("libelle", label);
-        Strings(w, "mesures", measures);
-        Strings(w, "champs", fields);
-        if (decides is not null) Strings(w, "exclusions", decides);
-        Refs(w, citations, texts);
-        w.WriteEndObject();
-    }
-
-    private static void Notes(Utf8JsonWriter w, MonthResult m, CitedTexts texts)
-    {
-        w.WriteStartArray("incertitudes");
-        foreach (var u in m.Uncertainties)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", u.Id);
-            w.WriteString("intitule", u.Title);
-            w.WriteString("note", u.Note);
-            w.WriteString("confiance", u.Confidence.ToString());
-            Refs(w, u.Citations, texts);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("exclusions");
-        foreach (var (c, measures) in Words.TriggeredExclusions(m))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", c.Exclusion.Id);
-            w.WriteString("intitule", c.Label);
-            if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
-            Strings(w, "mesures", measures);
-            Refs(w, c.Citations, texts);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("informations");
-        foreach (var i in m.Informations)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", i.Id);
-            w.WriteString("intitule", i.Title);
-            w.WriteString("note", i.Note);
-            Refs(w, i.Citations, texts);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 
     private static void Measure(Utf8JsonWriter w, MeasureResult r, YearMonth month, CitedTexts texts)
@@ -122,7 +52,7 @@ internal static class CompactJsonMonth
         if (r.SupersededBy is null) w.WriteNull("ecartee_par"); else w.WriteString("ecartee_par", r.SupersededBy);
         w.WriteBoolean("incertain", r.Uncertain);
         w.WriteString("confiance", r.Confidence.ToString());
-        Strings(w, "champs_manquants", r.MissingFields);
+        JsonSummary.Strings(w, "champs_manquants", r.MissingFields);
         w.WriteStartArray("criteres");
         foreach (var c in r.Criteria) Criterion(w, c, month, texts);
         w.WriteEndArray();
@@ -137,7 +67,7 @@ internal static class CompactJsonMonth
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Strings(w, "notes", r.Notes.Select(n => Runs.Neutral(n, month)));
+        JsonSummary.Strings(w, "notes", r.Notes.Select(n => Runs.Neutral(n, month)));
         w.WriteStartArray("reserves");
         foreach (var c in r.Caveats)
         {
@@ -186,10 +116,4 @@ internal static class CompactJsonMonth
         w.WriteEndArray();
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
 }

@@ -134,8 +134,7 @@ public static class CompactJsonReport
         b.Advance(n);
     }
 
-    private static void Arrears(Utf8JsonWriter w, EvaluationResult r, CitedTexts texts) =>
-        JsonSummary.WriteArrears(w, r, (writer, citations) => CompactJsonMonth.Refs(writer, citations, texts));
+    private static void Arrears(Utf8JsonWriter w, EvaluationResult r, CitedTexts texts) => JsonSummary.WriteArrears(w, r, texts.Writer);
 }
 
 /// <summary>The texts cited by a document, each once, in the order of their first citation.</summary>
@@ -144,7 +143,12 @@ internal sealed class CitedTexts
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<LegalText> _order = [];
 
+    public CitedTexts() => Writer = (w, citations) => CompactJsonMonth.Refs(w, citations, this);
+
     public IReadOnlyList<LegalText> InOrder => _order;
+
+    /// <summary>Writes citations by id and collects their texts (one delegate for the whole document).</summary>
+    public CitationWriter Writer { get; }
 
     public void Add(LegalText t)
     {

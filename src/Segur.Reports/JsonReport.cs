@@ -76,44 +76,7 @@ public static class JsonReport
         if (m.Closest is null) w.WriteNull("mesure_la_plus_proche"); else w.WriteString("mesure_la_plus_proche", m.Closest);
         w.WriteBoolean("incertain", m.Uncertain);
         w.WriteString("confiance", m.Confidence.ToString());
-        w.WriteStartArray("incertitudes");
-        foreach (var u in m.Uncertainties)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", u.Id);
-            w.WriteString("intitule", u.Title);
-            w.WriteString("note", u.Note);
-            w.WriteString("confiance", u.Confidence.ToString());
-            Citations(w, u.Citations);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        // Exclusions that apply this month, whatever measures are listed: the decisive reason for many excluded workers.
-        w.WriteStartArray("exclusions");
-        foreach (var (c, measures) in Words.TriggeredExclusions(m))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", c.Exclusion.Id);
-            w.WriteString("intitule", c.Label);
-            if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
-            w.WriteStartArray("mesures");
-            foreach (var id in measures) w.WriteStringValue(id);
-            w.WriteEndArray();
-            Citations(w, c.Citations);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("informations");
-        foreach (var i in m.Informations)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", i.Id);
-            w.WriteString("intitule", i.Title);
-            w.WriteString("note", i.Note);
-            Citations(w, i.Citations);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        JsonSummary.WriteNotices(w, m, JsonSummary.FullReferences);
         w.WriteStartArray("mesures");
         foreach (var r in Words.Relevant(m, all)) Measure(w, r);
         w.WriteEndArray();
@@ -145,7 +108,7 @@ public static class JsonReport
             w.WriteString("etape", s.Label);
             w.WriteString("nature", Words.Of(s.Kind));
             w.WriteNumber("valeur", s.Value);
-            Citations(w, s.Citations);
+            JsonSummary.FullReferences(w, s.Citations);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -178,7 +141,7 @@ public static class JsonReport
         if (c.Detail is null) w.WriteNull("detail"); else w.WriteString("detail", c.Detail);
         w.WriteString("confiance", c.Confidence.ToString());
         if (c.Note is null) w.WriteNull("note"); else w.WriteString("note", c.Note);
-        Citations(w, c.Citations);
+        JsonSummary.FullReferences(w, c.Citations);
         if (c.Children.Count > 0)
         {
             w.WriteStartArray("sous_criteres");
@@ -186,13 +149,6 @@ public static class JsonReport
             w.WriteEndArray();
         }
         w.WriteEndObject();
-    }
-
-    private static void Citations(Utf8JsonWriter w, IReadOnlyList<Citation> citations)
-    {
-        w.WriteStartArray("references");
-        foreach (var c in citations) Citation(w, c);
-        w.WriteEndArray();
     }
 
     internal static void Citation(Utf8JsonWriter w, Citation c)
