@@ -135,6 +135,7 @@ public static class TextReport
         {
             var measures = g == s.Grounds[0] ? g.Measures : g.Covers;
             sb.Append("  Motif : ").Append(g.Label).Append(" (").Append(measures.Count == 1 ? "mesure " : "mesures ").Append(string.Join(", ", measures)).AppendLine(")");
+            if (g.Explanation is not null) sb.Append("    ").AppendLine(g.Explanation);
             foreach (var c in g.Citations.Take(CitationsShown)) sb.Append("      ").AppendLine(Cite(c));
             if (g.Citations.Count > CitationsShown) sb.Append("      … et ").Append(g.Citations.Count - CitationsShown).AppendLine(" autre(s) texte(s) (--detail)");
         }

@@ -35,4 +35,21 @@ public class TextReportTests
         Assert.Contains("241,2164 €", text);
         Assert.DoesNotContain("241,216383", text);
     }
+
+    [Fact]
+    public void CafSocialWorker_TheShortReasonNamesTheExclusion_AndItsGroundSaysWhy()
+    {
+        var worker = TestLaw.Profile("""
+            {"employeur": {"secteur": "securite_sociale", "organisme": "CAF", "structure": "organisme_securite_sociale"},
+             "emploi": {"profession": "assistant_service_social", "statut": "salarie"}}
+            """);
+        var text = TextReport.Write(TestLaw.Evaluator.Evaluate(worker, new MonthRange(new YearMonth(2024, 1), new YearMonth(2024, 1))));
+        var description = TestLaw.Law.Exclusions.First(e => e.Id == "organismes-securite-sociale").Description!;
+        var brief = text.Split('\n').Single(l => l.StartsWith("En bref", StringComparison.Ordinal));
+        Assert.Contains("Organismes de sécurité sociale", brief);
+        Assert.DoesNotContain("UCANSS", brief);
+        var motif = text.IndexOf("  Motif : Organismes de sécurité sociale", StringComparison.Ordinal);
+        Assert.True(motif >= 0);
+        Assert.Contains("    " + description + "\n", text[motif..]);
+    }
 }

@@ -51,6 +51,12 @@ public sealed record Ground(
     IReadOnlyList<Citation> Citations,
     string Text)
 {
+    /// <summary>
+    /// Why an exclusion applies, in the words of <c>exclusions.yaml</c> (its <c>description</c>), or null. The sentence
+    /// of the summary names only the exclusion and its text; this explanation comes with the ground, below it.
+    /// </summary>
+    public string? Explanation => Kind == GroundKind.Exclusion ? ((ExclusionNode)Nodes[0]).Exclusion.Description : null;
+
     /// <summary>The external id of the ground: <c>exclusion.ID</c>, the criterion's name, <c>en_vigueur</c> or <c>en_fonction</c>.</summary>
     public string Id => Kind switch
     {

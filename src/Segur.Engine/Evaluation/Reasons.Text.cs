@@ -68,8 +68,7 @@ public static partial class Reasons
                 var e = ((ExclusionNode)g.Nodes[0]).Exclusion;
                 var text = g.Citations.Count > 0 ? $" ({g.Citations[0].Label})" : "";
                 if (!first) return $"pour {List(measures)}, l'exclusion {Quote(e.Title)}{text}";
-                var description = e.Description is null ? "" : " — " + Trim(e.Description);
-                return $"{e.Title}{description}{text} ; cette exclusion écarte {Scope(m, measures)}";
+                return $"{e.Title}{text} ; cette exclusion écarte {Scope(m, measures)}";
             case GroundKind.Period:
                 var node = g.Nodes[0];
                 var why = node is InForceNode ? node.Label : $"{Quote(node.Label)}, {node.Detail}";
@@ -151,5 +150,4 @@ public static partial class Reasons
         return s.EndsWith('.') ? s : s + ".";
     }
 
-    private static string Trim(string s) => s.Trim().TrimEnd('.');
 }

@@ -79,6 +79,10 @@ public static class Explain
     /// The decisive reason first (<see cref="Reasons.Summarize"/>): its sentences, then each ground with the
     /// measures it rules out and its texts, the facts still missing, and what the law says instead.
     /// </summary>
+    /// <summary>Why an exclusion applies, shown with its ground (the sentence above names only the exclusion).</summary>
+    private static Markup Explanation(Ground g) =>
+        g.Explanation is null ? new Markup("") : Html.Of($" <span class=\"explication\">{g.Explanation}</span>");
+
     public static Markup Summary(MonthSummary s)
     {
         var h = new Html();
@@ -92,7 +96,7 @@ public static class Explain
             {
                 var g = s.Grounds[i];
                 var measures = i == 0 ? g.Measures : g.Covers;
-                h.Add($"<li class=\"fondement {(g.Kind == GroundKind.Exclusion ? "exclusion-decisive" : "critere-decisif")}\" data-id=\"{g.Id}\"><strong>{g.Label}</strong> <span class=\"mesures\">({(measures.Count == 1 ? "mesure" : "mesures")} {string.Join(", ", measures)})</span>{Citations(g.Citations.Take(3).ToList())}</li>");
+                h.Add($"<li class=\"fondement {(g.Kind == GroundKind.Exclusion ? "exclusion-decisive" : "critere-decisif")}\" data-id=\"{g.Id}\"><strong>{g.Label}</strong> <span class=\"mesures\">({(measures.Count == 1 ? "mesure" : "mesures")} {string.Join(", ", measures)})</span>{Explanation(g)}{Citations(g.Citations.Take(3).ToList())}</li>");
             }
             foreach (var o in s.Open)
                 h.Add($"<li class=\"fondement manquant\" data-id=\"{o.Field.Name}\">Information manquante : <strong>{o.Field.Label}</strong> ({(o.DecidesVerdict ? "décide de " + string.Join(", ", o.Measures) : "décide de l'exclusion " + string.Join(", ", o.Exclusions))})</li>");

@@ -48,6 +48,11 @@ public class ReasonsTests
         Assert.Null(m.Nearest);
         Assert.Null(m.Closest);
         Assert.Contains("Aucune mesure Ségur n'est proche", s.Sentence);
+        // The sentence names the exclusion and its text; why it applies comes with the ground, not in the sentence.
+        var description = TestLaw.Law.Exclusions.First(e => e.Id == "organismes-securite-sociale").Description!;
+        Assert.Equal(description, decisive.Explanation);
+        Assert.DoesNotContain(description.Trim().TrimEnd('.'), s.Sentence);
+        Assert.All(s.Grounds.Skip(1), g => Assert.Null(g.Explanation));
     }
 
     [Fact]
