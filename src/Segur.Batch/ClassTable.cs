@@ -158,7 +158,7 @@ public sealed partial class ClassTable
                 FullExact[slot] = p.FullTime ?? 0m;
                 FullCents[slot] = p.FullTime is { } f ? (long)(Kernel.ToCent(f) * 100m) : -1;
                 Full100[slot] = p.FullTime is { } g ? (double)(g * 100m) : -1;
-                RatePpm[slot] = _rates.RatePpm(codes, month, measure);
+                RatePpm[slot] = _rates.RatePpm(codes, month, measure, _lawAsOf);
                 ProrationKey[slot] = KeyOf(measure.Proration, month);
             }
         }

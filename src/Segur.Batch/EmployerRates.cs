@@ -21,10 +21,13 @@ public sealed class EmployerRates(Legislation law)
         return null;
     }
 
-    /// <summary>The rate in millionths for the month, or −1 when unknown.</summary>
-    public long RatePpm(ReadOnlySpan<int> codes, YearMonth month, Measure measure)
+    /// <summary>
+    /// The rate in millionths for the month, or −1 when unknown. With <paramref name="lawAsOf"/> (<c>--droit-au</c>),
+    /// a rate whose text was published later is unknown, as every other dated parameter (<see cref="Parameter.Find"/>).
+    /// </summary>
+    public long RatePpm(ReadOnlySpan<int> codes, YearMonth month, Measure measure, DateOnly? lawAsOf = null)
     {
-        var v = Rule(measure, codes)?.Rate.Find(month);
+        var v = Rule(measure, codes)?.Rate.Find(month, lawAsOf);
         return v is null ? -1 : (long)Math.Round(v.Value * 1_000_000m, MidpointRounding.AwayFromZero);
     }
 }

@@ -184,7 +184,7 @@ public sealed class ClassMemoPropertyTests
                     var factor = Kernel.Factor(Law.Measures[m], m, month, facts, thirtieths, ref trace, out var confidence);
                     if (confidence != Confidence.H) uncertain = true;
                     var c = (long)(Kernel.ToCent(full * factor) * 100m);
-                    var rate = _rates.RatePpm(codes, month, Law.Measures[m]);
+                    var rate = _rates.RatePpm(codes, month, Law.Measures[m], lawAsOf);
                     if (rate < 0) employerUnknown = true;
                     else employer[mi] += (c * rate + 500_000) / 1_000_000;
                     cents[mi] += c;
