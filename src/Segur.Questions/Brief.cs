@@ -109,13 +109,37 @@ public sealed record CostTotals(
         parts.Sum(p => p.EmployerUnknownRows));
 }
 
-/// <summary>A population's share of an extension's cost: its strata, the run over them, its figures.</summary>
+/// <summary>
+/// A population's share of an extension's cost: its strata, the run over them, its figures; the cost per worker
+/// of each of its profiles; the sourced headcount used when no stratum represents it.
+/// </summary>
 public sealed record PopulationCost(
     PopulationDefinition Population,
     IReadOnlyList<StratumEstimate> Strata,
     CostTotals? Totals,
     IReadOnlyList<BriefFigure> Figures,
-    string? Note);
+    string? Note,
+    IReadOnlyList<WorkerCost>? PerWorkerCosts = null,
+    SourcedHeadcount? Headcount = null)
+{
+    /// <summary>The cost per worker of each profile (empty when not computed).</summary>
+    public IReadOnlyList<WorkerCost> PerWorker => PerWorkerCosts ?? [];
+}
+
+/// <summary>
+/// What a reform costs for one worker of a profile: gross and employer contributions of the last month of the
+/// period (cents), the gross of the whole period and its arrears; <see cref="EmployerKnown"/> false when no
+/// sourced employer rate applies to the profile.
+/// </summary>
+public sealed record WorkerCost(string Profile, long MonthCents, long MonthEmployerCents, bool EmployerKnown, long PeriodCents, long ArrearsCents,
+    bool Uncertain, decimal Quotite)
+{
+    /// <summary>Gross cost of twelve months like the last one.</summary>
+    public long AnnualCents => MonthCents * 12;
+
+    /// <summary>Gross plus employer contributions of twelve months like the last one.</summary>
+    public long AnnualTotalCents => (MonthCents + MonthEmployerCents) * 12;
+}
 
 /// <summary>A stated assumption of a costing, with where it comes from.</summary>
 public sealed record BriefAssumption(string Text, IReadOnlyList<BriefReference> References, Confidence Confidence = Confidence.H);

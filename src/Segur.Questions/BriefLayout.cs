@@ -9,7 +9,7 @@ namespace Segur.Questions;
 /// pay-scale gap, and the numbered references. Every figure shows its references and, when it rests on a
 /// fact graded M or L, a warning saying which.
 /// </summary>
-public static class BriefLayout
+public static partial class BriefLayout
 {
     public static BriefDocument Lay(QuestionBrief b)
     {
@@ -146,7 +146,7 @@ public static class BriefLayout
                 d.Blocks.Add(new Heading(3, "Par population"));
                 d.Blocks.Add(new Table(["Population", "Effectif", "Nouveaux bénéficiaires", "Coût brut", "dont rappels", "Coût annuel"],
                     c.Populations.Select(p => p.Totals is null
-                        ? (IReadOnlyList<IReadOnlyList<Inline>>)[[T(p.Population.Label)], [T("non chiffré")], [T("—")], [T("—")], [T("—")], [T("—")]]
+                        ? (IReadOnlyList<IReadOnlyList<Inline>>)[[T(p.Population.Label)], [T(HeadcountCell(p))], [T("—")], [T("—")], [T("—")], [T(AnnualCell(p))]]
                         : (IReadOnlyList<IReadOnlyList<Inline>>)
                         [
                             [T(p.Population.Label)],
@@ -154,6 +154,7 @@ public static class BriefLayout
                             Cell(d, p.Figures, "rappels"), Cell(d, p.Figures, "cout-annuel"),
                         ]).ToList()));
             }
+            PerWorker(d, c);
             if (c.Totals is not null)
             {
                 d.Blocks.Add(new Heading(3, "Rappels"));

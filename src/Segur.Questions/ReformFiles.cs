@@ -25,4 +25,18 @@ public sealed class ReformFiles(string? legislationDirectory = null)
         using var reader = new StreamReader(stream);
         return new ReformSource($"legislation/{relativePath}", reader.ReadToEnd());
     }
+
+    /// <summary>
+    /// The headcounts of <c>populations/effectifs-questions.yaml</c>: from the legislation folder when it holds the
+    /// file, else the embedded copy.
+    /// </summary>
+    public QuestionHeadcounts Headcounts()
+    {
+        if (legislationDirectory is not null)
+        {
+            var onDisk = Path.Combine(legislationDirectory, QuestionHeadcounts.RelativePath);
+            if (File.Exists(onDisk)) return QuestionHeadcounts.Parse(File.ReadAllText(onDisk), onDisk);
+        }
+        return QuestionHeadcounts.Embedded();
+    }
 }

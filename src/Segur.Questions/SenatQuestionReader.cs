@@ -21,6 +21,7 @@ internal static partial class SenatQuestionReader
     public static Question Read(string text, string origin)
     {
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(TextQuestionReader.Clean).ToList();
+        if (Layouts.CutLastLine(lines) is { } cutLine) throw new SegurException($"{origin} : {cutLine}");
         var p = new List<string>();
         var notes = new List<string>();
         var events = new List<QuestionEvent>();

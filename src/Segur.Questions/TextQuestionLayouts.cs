@@ -58,6 +58,49 @@ internal static partial class Layouts
     [GeneratedRegex(@"^[\p{L}' .\-]{3,60}\s(?:depute|deputee|senateur|senatrice)\s(?:de|du|des|de la|d')\s?[\p{L}' \-]{2,40}$")]
     private static partial Regex Signature();
 
+    /// <summary>
+    /// Lines a page may end on or carry near its end (folded, as written): a last line that only begins one of them
+    /// (« Fi » for « Fin de mandat ») was cut by the copy.
+    /// </summary>
+    private static readonly (string Folded, string Written)[] KnownLines =
+    [
+        ("fin de mandat", "Fin de mandat"), ("page mise a jour le", "Page mise à jour le"), ("donnees cles", "Données clés"),
+        ("texte de la question", "Texte de la question"), ("texte de la reponse", "Texte de la réponse"),
+        ("aucun commentaire n'a encore ete formule sur cette question.", "Aucun commentaire n'a encore été formulé sur cette question."),
+        ("transmise au ministere", "Transmise au Ministère …"), ("reponse du ministere", "Réponse du Ministère …"),
+        ("en attente de reponse du ministere", "En attente de réponse du Ministère …"), ("question de", "Question de : …"),
+        ("date de cloture", "Date de cloture"), ("question publiee le", "Question publiée le …"), ("reponse publiee le", "Réponse publiée le …"),
+        ("ministere interroge", "Ministère interrogé"), ("ministere attributaire", "Ministère attributaire"), ("ministere repondant", "Ministère répondant"),
+        ("type de question", "Type de question"), ("rubrique", "Rubrique"), ("auteur", "Auteur"), ("question retiree le", "Question retirée le"),
+        ("question caduque le", "Question caduque le"), ("date de signalement", "Date de signalement"),
+        ("date de changement d'attribution", "Date de changement d'attribution"),
+    ];
+
+    /// <summary>Labels that need a value, on their line or the next: a page cannot end on one of them.</summary>
+    private static readonly HashSet<string> ValueLabels = new(KeyLabels.Where(l => l != "analyse" && l != "tete d'analyse"), StringComparer.Ordinal)
+    {
+        "transmise au ministere", "transmise au", "transmise a", "reponse du ministere", "en attente de reponse du ministere", "question de",
+    };
+
+    /// <summary>
+    /// Whether the copy stops inside its last line: a line that only begins a known line of the layouts (« Fi »,
+    /// beginning of « Fin de mandat »), or a label awaiting its value (« Transmise au Ministère » with no ministry,
+    /// « Date de cloture : » with no date). Returns the French problem, or null for a page that ends well.
+    /// </summary>
+    public static string? CutLastLine(IEnumerable<string> cleanLines)
+    {
+        var last = cleanLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim();
+        if (last is null) return null;
+        var folded = FrenchText.Fold(last).TrimEnd(' ');
+        var bare = folded.TrimEnd(':', ' ');
+        if (ValueLabels.Contains(bare))
+            return $"page tronquée : la dernière ligne « {last} » s'arrête avant sa valeur ; manque la fin de la page (valeur de « {last.TrimEnd(':', ' ')} » et ce qui suit)";
+        if (bare.Length == 0 || bare.Length > 30 || folded.EndsWith('.') || KnownLines.Any(k => k.Folded == folded || k.Folded == bare)) return null;
+        var begun = KnownLines.FirstOrDefault(k => k.Folded.StartsWith(bare, StringComparison.Ordinal));
+        return begun.Folded is null ? null
+            : $"page tronquée : la dernière ligne « {last} » est coupée (début de « {begun.Written} ») ; manque la fin de la page";
+    }
+
     /// <summary>Whether a label (as written) is a key-data label of an AN page.</summary>
     public static bool IsKeyLabel(string label) => KeyLabels.Contains(FrenchText.Fold(label).Trim());
 

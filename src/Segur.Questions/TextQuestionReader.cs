@@ -57,6 +57,7 @@ internal static partial class TextQuestionReader
         var s = new State();
         if (lines.All(l => l.Trim().Length == 0))
             throw new SegurException($"{origin} : document vide ; attendu une question écrite publiée ; {Layouts.Accepted}");
+        if (Layouts.CutLastLine(lines.Select(Clean)) is { } cut) throw new SegurException($"{origin} : {cut}");
 
         // The new page layout may run the question text straight after the header, without a heading.
         var questionHeading = lines.Any(l => FrenchText.Fold(Clean(l)).TrimEnd(':', ' ') == "texte de la question");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segur.Batch;
+using Segur.Engine;
 using Segur.Engine.Law;
 using Segur.Engine.Time;
 using Segur.Questions;
@@ -98,8 +99,7 @@ public sealed class BriefTests : IDisposable
     public void ScenarioAmendingAMeasure_StartsWithItsOwnRule_AndOverlappingPopulationsAreSaidSo()
     {
         var brief = _builder.Build(Fixtures.Analyze(Fixtures.Published("004")));
-        var cost = Assert.Single(brief.Costs);
-        Assert.Equal("extension-essms-publics-autonomes", cost.Reform.Id);
+        var cost = brief.Costs.Single(c => c.Reform.Id == "extension-essms-publics-autonomes");
         // M2 runs since 2020; the scenario's extension of M2 only from January 2024.
         Assert.Equal(new MonthRange(new(2024, 1), new(2027, 1)), cost.Period);
         var byHand = RunByHand(["fph-essms-autonomes-handicap", "fph-foyers-enfance-et-autres"], cost.Period,
@@ -150,7 +150,7 @@ public sealed class BriefTests : IDisposable
         var brief = _builder.Build(Fixtures.Analyze(Fixtures.Published("000")));
         var figures = brief.Costs.SelectMany(c => c.Figures.Concat(c.Populations.SelectMany(p => p.Figures))).Concat(brief.Verdicts.Select(v => v.Total)).ToList();
         Assert.NotEmpty(figures);
-        Assert.All(figures, f => Assert.NotEmpty(f.References));
+        Assert.All(figures, f => Assert.True(f.References.Count > 0, f.Id + " : " + f.Label));
         var cost = brief.Costs[0];
         var gross = cost.Figure("cout-brut").References;
         Assert.Contains(gross, r => r.Label.StartsWith("legislation/populations/france.yaml, strate « ss-msa-action-sociale »", StringComparison.Ordinal));
@@ -226,12 +226,44 @@ public sealed class BriefTests : IDisposable
         var none = _builder.Build(Fixtures.Analyze(Fixtures.Written("r7")));
         Assert.Empty(none.Costs);
         Assert.Contains(none.CostNotes, n => n.StartsWith("Aucune population reconnue", StringComparison.Ordinal));
+        // A population with a scenario and no headcount: the cost per worker and the formula, never a total.
         var essms = _builder.Build(Fixtures.Analyze(Fixtures.Published("004")));
-        Assert.Contains(essms.CostNotes, n => n.StartsWith("Salariés du secteur privé associatif", StringComparison.Ordinal)
-                                              && n.Contains("aucun scénario de réforme n'est associé à cette population", StringComparison.Ordinal));
+        var associatif = essms.Costs.SelectMany(c => c.Populations).Single(p => p.Population.Id == "salaries-secteur-associatif");
+        Assert.Null(associatif.Totals);
+        Assert.Null(associatif.Headcount!.Headcount);
+        Assert.NotEmpty(associatif.PerWorker);
+        Assert.Contains("Aucun total n'est avancé : coût annuel = effectif ×", BriefMarkdown.Write(BriefLayout.Lay(essms)));
         var withoutExtension = _builder.Build(Documents.Analyze("Les travailleurs sociaux des CAF sont exclus du Ségur. Elle demande pour quels motifs."));
         Assert.Empty(withoutExtension.Costs);
         Assert.Contains(withoutExtension.CostNotes, n => n.StartsWith("La question ne demande pas d'extension", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SourcedHeadcount_GivesTheTotal_AsHeadcountTimesCostPerWorker()
+    {
+        var brief = _builder.Build(Documents.Analyze("Les intervenants sociaux en commissariat sont exclus du Ségur. Il lui demande d'étendre la prime à ces personnels."));
+        var iscg = brief.Costs.SelectMany(c => c.Populations).Single(p => p.Population.Id == "intervenants-sociaux-commissariat");
+        var n = iscg.Headcount!.Headcount!.Value;
+        Assert.StartsWith("https://", iscg.Headcount.Url);
+        Assert.Equal(2, iscg.PerWorker.Count);
+        var md = BriefMarkdown.Write(BriefLayout.Lay(brief));
+        foreach (var w in iscg.PerWorker)
+        {
+            Assert.True(w.MonthCents > 0, w.Profile);
+            Assert.Contains(Format.Euros(w.AnnualCents * n / 100m), md);
+        }
+        Assert.Contains($"effectif {Format.Integer(n)} postes", md);
+    }
+
+    [Fact]
+    public void Headcounts_BadInput_FrenchErrorWithLineAndField()
+    {
+        var e = Assert.Throws<SegurException>(() => QuestionHeadcounts.Parse("effectifs:\n  - population: mjpm\n    effectif: 12000\n", "e.yaml"));
+        Assert.Contains("e.yaml, ligne 2, population mjpm : champ « source » absent", e.Message);
+        e = Assert.Throws<SegurException>(() => QuestionHeadcounts.Parse("effectifs:\n  - population: mjpm\n    effectif: beaucoup\n", "e.yaml"));
+        Assert.Contains("effectif « beaucoup » invalide", e.Message);
+        e = Assert.Throws<SegurException>(() => QuestionHeadcounts.Parse("effectifs:\n  - population: mjpm\n    effectif: null\n", "e.yaml"));
+        Assert.Contains("effectif null sans « note »", e.Message);
     }
 
     [Fact]
@@ -315,7 +347,11 @@ public sealed class BriefTests : IDisposable
         Assert.Equal(3, topics.Sum(t => t.Briefs.Sum(b => b.Questions.Count)));
         var cpam = shared.Costs[0].Populations.Single(p => p.Population.Id == "travailleurs-sociaux-cpam");
         Assert.Null(cpam.Totals);
-        Assert.Contains("aucune strate", cpam.Note);
+        Assert.Null(cpam.Headcount);
+        var worker = Assert.Single(cpam.PerWorker);
+        Assert.True(worker.MonthCents > 0, "l'extension demandée coûte quelque chose par agent");
+        Assert.Equal(worker.MonthCents * 12, worker.AnnualCents);
+        Assert.True(worker.MonthEmployerCents > 0 && worker.EmployerKnown, "taux employeur sourcé du privé");
         var index = BriefMarkdown.Write(BriefLayout.Index(topics));
         Assert.Contains($"(<{shared.FileName}.md>)", index);
         Assert.Contains($"href=\"{shared.FileName}.html\"", BriefHtml.Write(BriefLayout.Index(topics)));
