@@ -221,6 +221,13 @@ public sealed class PopulationModel
 /// <summary>Writes workforce rows (dotted schema names) as Parquet (text columns) or CSV, atomically, in blocks.</summary>
 public static class PopulationParquet
 {
+    /// <summary>
+    /// Rows per row group: large enough that the per-group costs of a reader (page headers, dictionaries)
+    /// are small, small enough that a reader holding one group's decoded columns stays well under 100 MB.
+    /// </summary>
+    public const int RowGroupRows = 131_072;
+
+    /// <summary>The workforce columns of the profile schema, id first.</summary>
     public static string[] Columns(Vocabulary v) =>
         ["id", .. v.Fields.Where(f => !f.Name.StartsWith("periode", StringComparison.Ordinal) && f.Name != "id").Select(f => f.Name)];
 
@@ -252,9 +259,13 @@ public static class PopulationParquet
         if (!Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
             throw new SegurException($"{path} : format de sortie non pris en charge ; attendu .parquet ou .csv");
         var fields = columns.Select(c => new DataField<string>(c)).ToArray();
-        var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), file.Stream).GetAwaiter().GetResult();
+        // Enum, number and date columns take few distinct values: dictionary-encoded, a reader checks each
+        // value once per row group instead of once per cell. The id column is unique: plain.
+        var options = new ParquetOptions();
+        foreach (var f in fields.Where(f => f.Name != "id")) options.ColumnEncodingHints[f.Path.ToString()] = EncodingHint.Dictionary;
+        var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), file.Stream, options).GetAwaiter().GetResult();
         writer.CustomMetadata = metadata;
-        var buffer = columns.Select(_ => new string?[32_768]).ToArray(); // small row groups keep readers' memory flat
+        var buffer = columns.Select(_ => new string?[RowGroupRows]).ToArray();
         var n = 0;
         void FlushGroup()
         {

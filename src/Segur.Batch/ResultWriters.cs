@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
-using Parquet.Schema;
 using Segur.Engine;
 
 namespace Segur.Batch;
@@ -131,75 +129,6 @@ public sealed class CsvResultWriter : ResultWriter
     {
         if (!_closed) _w.Dispose();
         _closed = true;
-        base.Dispose();
-    }
-}
-
-public sealed class ParquetResultWriter : ResultWriter
-{
-    private readonly ParquetWriter _writer;
-    private readonly DataField<long> _line = new("ligne");
-    private readonly DataField<string> _id = new("id");
-    private readonly DataField<string> _period;
-    private readonly DataField<int> _paid = new("mois_payes");
-    private readonly DataField<string> _measures = new("mesures");
-    private readonly DataField<decimal> _gross = new("montant_brut");
-    private readonly DataField<bool> _uncertain = new("incertain");
-    private readonly DataField<string> _reformMeasures = new("mesures_reforme");
-    private readonly DataField<decimal> _reformGross = new("montant_brut_reforme");
-    private readonly DataField<decimal> _difference = new("difference");
-    private readonly DataField<decimal> _arrears = new("rappels");
-    private readonly DataField<bool> _unknown = new("montant_inconnu");
-    private readonly List<ResultRecord> _buffer = [];
-
-    public ParquetResultWriter(string path, bool scenario, bool perMonth) : base(path, scenario)
-    {
-        _period = new DataField<string>(perMonth ? "mois" : "periode");
-        var fields = new List<Field> { _line, _id, _period, _paid, _measures, _gross, _uncertain };
-        if (scenario) fields.AddRange([_reformMeasures, _reformGross, _difference, _arrears]);
-        fields.Add(_unknown);
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), File.Stream).GetAwaiter().GetResult();
-    }
-
-    public override void Write(in ResultRecord r)
-    {
-        _buffer.Add(r);
-        if (_buffer.Count >= 100_000) Flush();
-    }
-
-    public override void Flush()
-    {
-        if (_buffer.Count == 0) return;
-        using (var g = _writer.CreateRowGroup())
-        {
-            g.WriteAsync(_line, new ReadOnlyMemory<long>(_buffer.Select(b => b.Line).ToArray())).GetAwaiter().GetResult();
-            g.WriteAsync(_id, _buffer.Select(b => b.Id).ToArray()).GetAwaiter().GetResult();
-            g.WriteAsync(_period, _buffer.Select(b => b.Period).ToArray()).GetAwaiter().GetResult();
-            g.WriteAsync(_paid, new ReadOnlyMemory<int>(_buffer.Select(b => b.PaidMonths).ToArray())).GetAwaiter().GetResult();
-            g.WriteAsync(_measures, _buffer.Select(b => b.Measures).ToArray()).GetAwaiter().GetResult();
-            g.WriteAsync(_gross, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Gross).ToArray())).GetAwaiter().GetResult();
-            g.WriteAsync(_uncertain, new ReadOnlyMemory<bool>(_buffer.Select(b => b.Uncertain).ToArray())).GetAwaiter().GetResult();
-            if (Scenario)
-            {
-                g.WriteAsync(_reformMeasures, _buffer.Select(b => b.ReformMeasures).ToArray()).GetAwaiter().GetResult();
-                g.WriteAsync(_reformGross, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.ReformGross).ToArray())).GetAwaiter().GetResult();
-                g.WriteAsync(_difference, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Difference).ToArray())).GetAwaiter().GetResult();
-                g.WriteAsync(_arrears, new ReadOnlyMemory<decimal>(_buffer.Select(b => b.Arrears).ToArray())).GetAwaiter().GetResult();
-            }
-            g.WriteAsync(_unknown, new ReadOnlyMemory<bool>(_buffer.Select(b => b.AmountUnknown).ToArray())).GetAwaiter().GetResult();
-        }
-        _buffer.Clear();
-    }
-
-    public override void Commit()
-    {
-        Flush();
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        base.Commit();
-    }
-
-    public override void Dispose()
-    {
         base.Dispose();
     }
 }
