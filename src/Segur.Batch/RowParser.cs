@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Segur.Engine.Law;
 
@@ -11,17 +12,22 @@ public sealed record Rejection(long Line, string Field, string Value, string Rea
 /// vocabulary exactly as the JSON schema would: known values, booleans, integers, quotité in ]0, 1],
 /// dates, required fields. Cell values are read as spans: no string is allocated for a valid enum cell.
 /// </summary>
-public sealed class RowParser
+public sealed partial class RowParser
 {
+    /// <summary>What a column feeds, decided once from its name so that no name is compared per cell.</summary>
+    private enum Role : byte { Other, Id, Departement, Quotite, Part, Fraction, Entree, Sortie, TempsPartiel }
+
     private static readonly string[] RequiredFields = ["employeur.secteur", "employeur.structure", "emploi.profession"];
 
     private readonly Vocabulary _vocabulary;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _enumLookups;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _enumLookups;
+    private readonly Role[] _roles;
     private readonly int[] _required;
     private readonly string?[] _lastText;
     private readonly int[] _lastCode;
-    private string? _lastQuotiteText;
-    private decimal _lastQuotite;
+    private readonly char[][] _lastNumberText;
+    private readonly int[] _lastNumberLength;
+    private readonly decimal[] _lastNumber;
     private string? _lastDepartement;
     private short _lastDepartementIndex;
 
@@ -35,12 +41,36 @@ public sealed class RowParser
         _vocabulary = vocabulary;
         _implications = implications ?? [];
         _enumLookups = vocabulary.Fields
-            .Select(f => f.Values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>())
+            .Select(f => f.Values.Select((v, i) => (v, i)).ToFrozenDictionary(p => p.v, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>())
             .ToArray();
+        _roles = vocabulary.Fields.Select(f => RoleOf(f.Name)).ToArray();
         _required = RequiredFields.Select(n => vocabulary[n].Index).ToArray();
-        _lastText = new string?[vocabulary.Fields.Count];
-        _lastCode = new int[vocabulary.Fields.Count];
+        var count = vocabulary.Fields.Count;
+        _lastText = new string?[count];
+        _lastCode = new int[count];
+        _lastNumberText = new char[count][];
+        _lastNumberLength = new int[count];
+        _lastNumber = new decimal[count];
+        for (var i = 0; i < count; i++)
+        {
+            _lastNumberText[i] = new char[32];
+            _lastNumberLength[i] = -1;
+        }
+        _memo = new ImpliedMemo(vocabulary.Fields.Count);
     }
+
+    private static Role RoleOf(string name) => name switch
+    {
+        "id" => Role.Id,
+        "employeur.departement" => Role.Departement,
+        "emploi.quotite" => Role.Quotite,
+        "emploi.part_temps_structures_eligibles" => Role.Part,
+        "emploi.fraction_traitement" => Role.Fraction,
+        "emploi.entree" => Role.Entree,
+        "emploi.sortie" => Role.Sortie,
+        "emploi.temps_partiel" => Role.TempsPartiel,
+        _ => Role.Other,
+    };
 
     /// <summary>Maps column names to vocabulary fields; unknown columns are an error naming them.</summary>
     public ColumnMap MapColumns(IReadOnlyList<string> names, string file)
@@ -97,7 +127,7 @@ public sealed class RowParser
                 };
                 if (b is null) return Reject(chunk, row, field, text, "booléen attendu (true/false, oui/non, 1/0)");
                 codes[field.Index] = b.Value ? 1 : 0;
-                if (field.Name == "emploi.temps_partiel") chunk.TempsPartiel[row] = (sbyte)(b.Value ? 1 : 0);
+                if (_roles[field.Index] == Role.TempsPartiel) chunk.TempsPartiel[row] = (sbyte)(b.Value ? 1 : 0);
                 return null;
             case FieldKind.Integer:
                 if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -105,47 +135,22 @@ public sealed class RowParser
                 codes[field.Index] = n;
                 return null;
             case FieldKind.Number:
-                if (_lastQuotiteText is not null && field.Name == "emploi.quotite" && text.SequenceEqual(_lastQuotiteText))
-                {
-                    chunk.Quotite[row] = _lastQuotite;
-                    return null;
-                }
-                if (!TryDecimal(text, out var d)) return Reject(chunk, row, field, text, "nombre attendu (ex. 0.8 ou 0,8)");
-                switch (field.Name)
-                {
-                    case "emploi.quotite":
-                        if (d <= 0m || d > 1m) return Reject(chunk, row, field, text, "quotité hors bornes ; attendu un nombre strictement positif et au plus 1");
-                        chunk.Quotite[row] = d;
-                        _lastQuotiteText = text.ToString();
-                        _lastQuotite = d;
-                        break;
-                    case "emploi.part_temps_structures_eligibles":
-                        if (d < 0m || d > 1m) return Reject(chunk, row, field, text, "part hors bornes ; attendu un nombre entre 0 et 1");
-                        chunk.Part[row] = d;
-                        break;
-                    case "emploi.fraction_traitement":
-                        if (d < 0m || d > 1m) return Reject(chunk, row, field, text, "fraction hors bornes ; attendu un nombre entre 0 et 1");
-                        chunk.Fraction[row] = d;
-                        break;
-                    default:
-                        if (d < 0m || d > 1m) return Reject(chunk, row, field, text, "nombre hors bornes ; attendu entre 0 et 1");
-                        break;
-                }
-                return null;
+                return Number(chunk, row, field, text);
             case FieldKind.Date:
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!TryDate(text, out var date))
                     return Reject(chunk, row, field, text, "date attendue au format AAAA-MM-JJ");
-                if (field.Name == "emploi.entree") chunk.Entree[row] = date.DayNumber;
-                else if (field.Name == "emploi.sortie") chunk.Sortie[row] = date.DayNumber;
+                if (_roles[field.Index] == Role.Entree) chunk.Entree[row] = date.DayNumber;
+                else if (_roles[field.Index] == Role.Sortie) chunk.Sortie[row] = date.DayNumber;
                 return null;
             case FieldKind.Month:
                 return Engine.Time.YearMonth.TryParse(text.ToString(), out _) ? null : Reject(chunk, row, field, text, "mois attendu au format AAAA-MM");
             default:
-                if (field.Name == "id")
+                var role = _roles[field.Index];
+                if (role == Role.Id)
                 {
                     if (KeepIds) chunk.Id[row] = text.ToString();
                 }
-                else if (field.Name == "employeur.departement")
+                else if (role == Role.Departement)
                 {
                     if (_lastDepartement is not null && text.SequenceEqual(_lastDepartement))
                     {
@@ -172,13 +177,74 @@ public sealed class RowParser
         }
         if (chunk.Entree[row] != WorkforceChunk.NoDate && chunk.Sortie[row] != WorkforceChunk.NoDate && chunk.Sortie[row] < chunk.Entree[row])
             return new Rejection(chunk.Line[row], "emploi.sortie", DateOnly.FromDayNumber(chunk.Sortie[row]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date de sortie antérieure à la date d'entrée");
-        if (ImpliedFacts.Complete(_implications, codes) is { } conflict)
+        if (_memo.Complete(_implications, codes) is { } conflict)
         {
             var i = conflict.Implication;
             return new Rejection(chunk.Line[row], i.Field.Name, i.Field.Describe(conflict.Stated),
                 $"valeur contraire au droit : {i.Title} ; attendu {i.Field.Describe(i.Code)}, ou la cellule vide");
         }
         return null;
+    }
+
+    /// <summary>A number cell; a value equal to the column's previous one is not parsed again.</summary>
+    private Rejection? Number(WorkforceChunk chunk, int row, FieldDef field, ReadOnlySpan<char> text)
+    {
+        var f = field.Index;
+        decimal d;
+        if (_lastNumberLength[f] == text.Length && text.SequenceEqual(_lastNumberText[f].AsSpan(0, text.Length)))
+        {
+            d = _lastNumber[f];
+        }
+        else
+        {
+            if (!TryDecimal(text, out d)) return Reject(chunk, row, field, text, "nombre attendu (ex. 0.8 ou 0,8)");
+            var reason = _roles[f] switch
+            {
+                Role.Quotite when d <= 0m || d > 1m => "quotité hors bornes ; attendu un nombre strictement positif et au plus 1",
+                Role.Part when d < 0m || d > 1m => "part hors bornes ; attendu un nombre entre 0 et 1",
+                Role.Fraction when d < 0m || d > 1m => "fraction hors bornes ; attendu un nombre entre 0 et 1",
+                Role.Quotite or Role.Part or Role.Fraction => null,
+                _ when d < 0m || d > 1m => "nombre hors bornes ; attendu entre 0 et 1",
+                _ => null,
+            };
+            if (reason is not null) return Reject(chunk, row, field, text, reason);
+            if (text.Length <= _lastNumberText[f].Length)
+            {
+                text.CopyTo(_lastNumberText[f]);
+                _lastNumberLength[f] = text.Length;
+                _lastNumber[f] = d;
+            }
+        }
+        switch (_roles[f])
+        {
+            case Role.Quotite: chunk.Quotite[row] = d; break;
+            case Role.Part: chunk.Part[row] = d; break;
+            case Role.Fraction: chunk.Fraction[row] = d; break;
+        }
+        return null;
+    }
+
+    /// <summary>AAAA-MM-JJ, read digit by digit; anything else goes through the framework's exact parse.</summary>
+    private static bool TryDate(ReadOnlySpan<char> t, out DateOnly date)
+    {
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-' && Digits(t[..4], out var y) && Digits(t.Slice(5, 2), out var m) && Digits(t.Slice(8, 2), out var d)
+            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            date = new DateOnly(y, m, d);
+            return true;
+        }
+        return DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static bool Digits(ReadOnlySpan<char> t, out int value)
+    {
+        value = 0;
+        foreach (var c in t)
+        {
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 
     private static bool TryDecimal(ReadOnlySpan<char> text, out decimal value)
