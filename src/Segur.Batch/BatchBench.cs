@@ -4,7 +4,11 @@ using Segur.Engine.Time;
 
 namespace Segur.Batch;
 
-/// <summary>Figures of <c>segur bench</c>: in-memory evaluation on one core, then end to end on CSV and Parquet.</summary>
+/// <summary>
+/// Figures of <c>segur bench</c>: in memory (medians of <see cref="Passes"/> passes, class tables and row memo warm),
+/// on one thread at the population's own quotités and at quotités drawn as the peers draw them, then on
+/// <see cref="Threads"/> threads at drawn quotités; then end to end on CSV and Parquet.
+/// </summary>
 public sealed record BenchFigures(
     long Persons,
     int Months,
@@ -16,14 +20,34 @@ public sealed record BenchFigures(
     double CsvRowsPerSecond,
     double ParquetSeconds,
     double ParquetRowsPerSecond,
-    long PeakMemoryBytes);
+    long PeakMemoryBytes)
+{
+    /// <summary>Timed passes whose median is reported.</summary>
+    public int Passes { get; init; }
+
+    /// <summary>Drawn quotités, one thread, counted in CPU time of that thread (NaN where the system cannot tell).</summary>
+    public double CpuPerSecondRandomQuotites { get; init; }
+
+    /// <summary>Drawn quotités, one thread, first pass with an empty row memo.</summary>
+    public double ColdMemoPerSecondRandomQuotites { get; init; }
+
+    /// <summary>Threads of the all-cores measure (the processors this process may use).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Drawn quotités on <see cref="Threads"/> threads, each with its share of the rows (0 with one processor).</summary>
+    public double AllCoresPerSecondRandomQuotites { get; init; }
+
+    /// <summary>Total cents of the synthesis at drawn quotités (the same however many threads: a check of the work).</summary>
+    public long ChecksumCents { get; init; }
+}
 
 public static class BatchBench
 {
     /// <summary>
     /// Draws <paramref name="persons"/> workers from the national model into memory (column blocks), then
     /// times the evaluation of every person-month of <paramref name="range"/> on the calling thread, class
-    /// tables warm (they are built once, as in a long run). Then writes the same population as CSV and
+    /// tables and row memo warm (they are built once, as in a long run; the first pass, memo empty, is given
+    /// too), then on every processor (one share of the blocks, one class table each). Then writes the same population as CSV and
     /// Parquet in <paramref name="workDir"/> and times complete <c>simuler</c> runs on them.
     /// </summary>
     public static BenchFigures Run(Legislation law, long persons, MonthRange range, string workDir, bool endToEnd)
@@ -51,35 +75,26 @@ public static class BatchBench
         }
         chunks.Add(chunk);
 
-        var table = new ClassTable(law, range);
-        double Measure()
-        {
-            var evaluator = new RowEvaluator(table);
-            var synthesis = new Synthesis(table);
-            void Pass()
-            {
-                foreach (var ch in chunks)
-                {
-                    for (var i = 0; i < ch.Count; i++)
-                    {
-                        evaluator.Evaluate(ch, i, table.Lookup(ch.RowCodes(i)));
-                        synthesis.Add(ch, i, evaluator);
-                    }
-                }
-            }
-            // Warm-up: class tables, then enough passes for the tiered JIT to settle (the first timed case
-            // would otherwise run partly in unoptimised code).
-            for (var w = 0; w < 3; w++) Pass();
-            var watch = Stopwatch.StartNew();
-            Pass();
-            return watch.Elapsed.TotalSeconds;
-        }
-        var seconds = Measure();
+        var personMonths = persons * (double)range.Count;
+        var one = new BenchWorker(new ClassTable(law, range), chunks);
+        var seconds = BenchTiming.OneThread(one).Wall;
         // The peers draw quotités uniformly from 50 % to 100 %: measure that less repetitive case too.
         var rng = new Random(42);
         foreach (var ch in chunks)
             for (var i = 0; i < ch.Count; i++) ch.Quotite[i] = (50 + rng.Next(51)) / 100m;
-        var randomSeconds = Measure();
+        var (randomSeconds, randomCpu) = BenchTiming.OneThread(one);
+        var checksum = one.Checksum;
+        var coldSeconds = BenchTiming.ColdMemoPass(one);
+        if (one.Checksum != checksum) throw new InvalidOperationException("banc d'essai : le passage à mémoire vide ne donne pas le même total");
+        var threads = Environment.ProcessorCount;
+        double allCores = 0;
+        if (threads > 1)
+        {
+            var workers = Enumerable.Range(0, threads)
+                .Select(t => new BenchWorker(new ClassTable(law, range), chunks.Where((_, k) => k % threads == t).ToList())).ToList();
+            allCores = personMonths / BenchTiming.AllThreads(workers);
+            if (workers.Sum(w => w.Checksum) != checksum) throw new InvalidOperationException("banc d'essai : les fils d'exécution ne retrouvent pas le total d'un seul fil");
+        }
         var clock = Stopwatch.StartNew();
 
         double csv = 0, parquet = 0;
@@ -99,8 +114,16 @@ public static class BatchBench
             File.Delete(csvPath + ".metadata.json");
             File.Delete(parquetPath);
         }
-        return new BenchFigures(persons, range.Count, seconds, persons * (double)range.Count / seconds, persons * (double)range.Count / randomSeconds, table.Count,
+        return new BenchFigures(persons, range.Count, seconds, personMonths / seconds, personMonths / randomSeconds, one.Table.Count,
             csv, csv == 0 ? 0 : persons / csv, parquet, parquet == 0 ? 0 : persons / parquet,
-            Process.GetCurrentProcess().PeakWorkingSet64);
+            Process.GetCurrentProcess().PeakWorkingSet64)
+        {
+            Passes = BenchTiming.Timed,
+            CpuPerSecondRandomQuotites = personMonths / randomCpu,
+            ColdMemoPerSecondRandomQuotites = personMonths / coldSeconds,
+            Threads = threads,
+            AllCoresPerSecondRandomQuotites = allCores,
+            ChecksumCents = checksum,
+        };
     }
 }

@@ -103,18 +103,30 @@ public sealed partial class ClassTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Lookup(ReadOnlySpan<int> codes)
     {
-        var probe = _probe.AsSpan();
         var fields = _keyFields;
-        for (var i = 0; i < fields.Length; i++) probe[i] = codes[fields[i]];
         // Workforce files are often sorted by employer and job: the previous row's class is a good first guess.
-        if (_last >= 0 && probe.SequenceEqual(_keys.AsSpan(_last * _width, _width))) return _last;
-        return _last = Find(probe, codes);
+        if (_last >= 0)
+        {
+            var keys = _keys.AsSpan(_last * _width, fields.Length);
+            var i = 0;
+            while (i < fields.Length && codes[fields[i]] == keys[i]) i++;
+            if (i == fields.Length) return _last;
+        }
+        var probe = _probe.AsSpan(); // _width ≥ fields: the spare cell, when no field, stays 0
+        ulong h = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var v = codes[fields[i]];
+            probe[i] = v;
+            h += Term(v, i);
+        }
+        return _last = Find(probe, Finish(h), codes);
     }
 
-    private int Find(ReadOnlySpan<int> probe, ReadOnlySpan<int> codes)
+    private int Find(ReadOnlySpan<int> probe, int hash, ReadOnlySpan<int> codes)
     {
         var mask = _buckets.Length - 1;
-        var b = Hash(probe) & mask;
+        var b = hash & mask;
         while (true)
         {
             var id = _buckets[b];
@@ -189,7 +201,7 @@ public sealed partial class ClassTable
         var mask = _buckets.Length - 1;
         for (var id = 0; id < _count; id++)
         {
-            var b = Hash(_keys.AsSpan(id * _width, _width)) & mask;
+            var b = Hash(_keys.AsSpan(id * _width, _keyFields.Length)) & mask;
             while (_buckets[b] >= 0) b = (b + 1) & mask;
             _buckets[b] = id;
         }
@@ -197,11 +209,20 @@ public sealed partial class ClassTable
 
     private static int Hash(ReadOnlySpan<int> key)
     {
-        var h = 0x9E3779B9u;
-        foreach (var v in key) h = BitOperations.RotateLeft((h ^ (uint)v) * 0x85EBCA77u, 13);
-        h ^= h >> 16;
-        h *= 0xC2B2AE35u;
-        h ^= h >> 13;
-        return (int)(h & int.MaxValue);
+        ulong h = 0;
+        for (var i = 0; i < key.Length; i++) h += Term(key[i], i);
+        return Finish(h);
+    }
+
+    /// <summary>The hash is a sum of independent products (not a chain): the processor computes the terms side by side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Term(int value, int position) => (ulong)(uint)(value + 1) * (0x9E3779B97F4A7C15UL * (ulong)(2 * position + 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Finish(ulong h)
+    {
+        h ^= h >> 31;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return (int)(h >> 33);
     }
 }

@@ -14,8 +14,9 @@ namespace Segur.Batch;
 /// (<see cref="Kernel.Factor"/>, <see cref="Kernel.ToCent"/>). The product is computed in double and rounded
 /// directly when it is provably far from a half cent; otherwise (a product within 10⁻⁶ cent of a half cent) the
 /// kernel's own decimal arithmetic decides. Months out of post (before entry, after exit) are not due. Amounts are
-/// computed once per run of months, not per month; per-month arrays are filled only when read. Nothing is
-/// allocated per row.
+/// computed once per run of months, not per month; per-month arrays are filled only when read; a row in post all
+/// run long takes the results of an earlier row of the same class, quotité and temps partiel (RowEvaluator.Memo.cs).
+/// Nothing is allocated per row.
 /// </summary>
 public sealed partial class RowEvaluator
 {
@@ -36,7 +37,8 @@ public sealed partial class RowEvaluator
     private int _yearCount;
 
     private Piece[] _pieces = new Piece[16];
-    private int _pieceCount;
+    private Piece[] _pieceSource;
+    private int _pieceStart, _pieceCount;
     private int _class;
     private bool _materialized = true;
     private readonly long[] _monthCents;
@@ -71,6 +73,9 @@ public sealed partial class RowEvaluator
         _factorStamp = new int[256];
         _factor = new double[256];
         _factorConfidence = new Confidence[256];
+        _firstDay = table.Range.Start.FirstDay.DayNumber;
+        _afterLastDay = table.Range.End.LastDay.DayNumber + 1;
+        _pieceSource = _pieces;
     }
 
     /// <summary>Gross cents due per month (0 when none).</summary>
@@ -119,8 +124,29 @@ public sealed partial class RowEvaluator
     /// <summary>Years in which a measure paid to the row has no known amount (bit = year index, years beyond 64 folded on the last).</summary>
     internal ulong UnknownYearMask { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Evaluates row <paramref name="row"/> of <paramref name="chunk"/>, of class <paramref name="cls"/>, over every month of the run (from the memo when it can).</summary>
     public void Evaluate(WorkforceChunk chunk, int row, int cls)
+    {
+        if (!Memoizable(chunk, row, out var quotite))
+        {
+            Compute(chunk, row, cls);
+            return;
+        }
+        var tp = chunk.TempsPartiel[row];
+        var bucket = Probe(quotite, cls, tp);
+        if (bucket >= 0)
+        {
+            MemoHits++;
+            Restore(_memoBuckets[bucket]);
+            return;
+        }
+        Compute(chunk, row, cls);
+        Remember(quotite, cls, tp, ~bucket);
+    }
+
+    /// <summary>The row's results from the class's runs of months and the row's own working facts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Compute(WorkforceChunk chunk, int row, int cls)
     {
         Reset();
         _class = cls;
@@ -217,7 +243,11 @@ public sealed partial class RowEvaluator
         _yearCents[year] += cents * n;
         _yearEmployer[year] += employer * n;
         _yearFte[year] += fteMonth * n;
-        if (_pieceCount == _pieces.Length) Array.Resize(ref _pieces, _pieces.Length * 2);
+        if (_pieceCount == _pieces.Length)
+        {
+            Array.Resize(ref _pieces, _pieces.Length * 2);
+            _pieceSource = _pieces;
+        }
         _pieces[_pieceCount++] = new Piece(mi, n, cents, employer, fteMonth);
     }
 
@@ -225,7 +255,8 @@ public sealed partial class RowEvaluator
     {
         for (var i = 0; i < _yearCount; i++) _yearTouched[_years[i]] = false;
         _yearCount = 0;
-        _pieceCount = 0;
+        _pieceSource = _pieces;
+        _pieceStart = _pieceCount = 0;
         _materialized = false;
         TotalCents = EmployerCents = 0;
         EmployerUnknown = AmountUnknown = Uncertain = Undetermined = false;
@@ -243,9 +274,9 @@ public sealed partial class RowEvaluator
         Array.Clear(_monthFte);
         _monthMeasures.AsSpan().Fill(-1);
         var t = _table;
-        for (var p = 0; p < _pieceCount; p++)
+        for (var p = _pieceStart; p < _pieceStart + _pieceCount; p++)
         {
-            var piece = _pieces[p];
+            var piece = _pieceSource[p];
             for (var mi = piece.Month; mi < piece.Month + piece.Length; mi++)
             {
                 _monthCents[mi] = piece.Cents;

@@ -16,7 +16,7 @@ public static class BenchCommand
         var period = new Option<string>("--periode", "-p") { Description = "Mois évalués (par défaut 2024-01..2024-12).", DefaultValueFactory = _ => "2024-01..2024-12" };
         var endToEnd = new Option<bool>("--sans-fichiers") { Description = "Ne mesurer que l'évaluation en mémoire (pas de CSV ni de Parquet)." };
         var format = SharedOptions.Format();
-        var cmd = new Command("bench", "Mesurer le débit du moteur de masse : personnes-mois par seconde en mémoire sur un cœur, puis lignes par seconde de bout en bout (CSV, Parquet).")
+        var cmd = new Command("bench", "Mesurer le débit du moteur de masse : personnes-mois par seconde en mémoire sur un cœur et sur tous, puis lignes par seconde de bout en bout (CSV, Parquet).")
         {
             persons, period, endToEnd, format,
         };
@@ -34,6 +34,12 @@ public static class BenchCommand
                 {
                     ["per_second"] = Math.Round(f.PerSecond),
                     ["per_second_quotites_aleatoires"] = Math.Round(f.PerSecondRandomQuotites),
+                    ["per_second_quotites_aleatoires_cpu"] = double.IsNaN(f.CpuPerSecondRandomQuotites) ? 0 : Math.Round(f.CpuPerSecondRandomQuotites),
+                    ["per_second_quotites_aleatoires_memoire_vide"] = Math.Round(f.ColdMemoPerSecondRandomQuotites),
+                    ["fils"] = f.Threads,
+                    ["per_second_tous_coeurs_quotites_aleatoires"] = Math.Round(f.AllCoresPerSecondRandomQuotites),
+                    ["passages_medians"] = f.Passes,
+                    ["total_centimes_quotites_aleatoires"] = f.ChecksumCents,
                     ["personnes"] = f.Persons,
                     ["mois"] = f.Months,
                     ["personnes_mois"] = f.Persons * f.Months,
@@ -49,7 +55,11 @@ public static class BenchCommand
             else
             {
                 ctx.Out.WriteLine($"En mémoire, un cœur : {Format.Integer(f.Persons * f.Months)} personnes-mois en {f.InMemorySeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, soit {Format.Integer((long)f.PerSecond)} par seconde ({f.Classes} profils distincts).");
-                ctx.Out.WriteLine($"Avec des quotités tirées entre 50 % et 100 % (comme les moteurs de comparaison) : {Format.Integer((long)f.PerSecondRandomQuotites)} personnes-mois par seconde.");
+                ctx.Out.WriteLine($"Avec des quotités tirées entre 50 % et 100 % (comme les moteurs de comparaison) : {Format.Integer((long)f.PerSecondRandomQuotites)} personnes-mois par seconde"
+                    + (double.IsNaN(f.CpuPerSecondRandomQuotites) ? "" : $" ({Format.Integer((long)f.CpuPerSecondRandomQuotites)} rapportés au temps CPU du fil)")
+                    + $" ; premier passage, lignes pas encore mémorisées : {Format.Integer((long)f.ColdMemoPerSecondRandomQuotites)}.");
+                if (f.Threads > 1) ctx.Out.WriteLine($"Sur {f.Threads} cœurs, quotités tirées : {Format.Integer((long)f.AllCoresPerSecondRandomQuotites)} personnes-mois par seconde.");
+                ctx.Out.WriteLine($"Médianes de {f.Passes} passages ; total des montants à quotités tirées : {Format.Integer(f.ChecksumCents / 100)} €.");
                 if (f.CsvSeconds > 0) ctx.Out.WriteLine($"CSV de bout en bout : {Format.Integer((long)f.CsvRowsPerSecond)} lignes par seconde ({f.Months} mois par ligne).");
                 if (f.ParquetSeconds > 0) ctx.Out.WriteLine($"Parquet de bout en bout : {Format.Integer((long)f.ParquetRowsPerSecond)} lignes par seconde.");
                 ctx.Out.WriteLine($"Mémoire maximale du processus : {Format.Integer(f.PeakMemoryBytes / (1 << 20))} Mo (population en mémoire comprise).");

@@ -59,6 +59,23 @@ public sealed class ClassMemoPropertyTests
     }
 
     [Fact]
+    public void RepeatedRows_TakenFromTheRowMemo_EqualTheKernelAppliedToEachRow()
+    {
+        // A few distinct rows, each met many times: the second time on, rows in post all run long come from the
+        // row memo. Quotités include one whose product lies on a half cent (238 € × 0.5025); dates are absent,
+        // outside the run (memoised) or inside it (not); some rows keep half their pay (not memoised).
+        var pool = Pool.Value;
+        var quotite = Gen.OneOf(Gen.Const(0.5025m), Gen.Const(0.5m), Gen.Const(0.73m), Gen.Const(0.8m), Gen.Const(1m), Gen.Int[50, 100].Select(q => q / 100m));
+        var distinct = Gen.Select(Gen.Int[0, pool.Length - 1], quotite, Gen.Int[-1, 1], Gen.Int[0, 5], (p, q, tp, d) => new RowSpec(p, -1, -1, q, (sbyte)tp, 1m,
+            d == 4 ? 0.5m : 1m,
+            d switch { 1 => Origin.DayNumber, 3 => Origin.DayNumber + 1500, _ => null },
+            d == 2 ? Origin.DayNumber + 4000 : null)).Array[1, 6];
+        Gen.Select(Gen.Int[2020 * 12 + 8, 2026 * 12], Gen.Int[1, 40], distinct, Gen.Int[0, 5].Array[2, 60],
+                (start, months, specs, picks) => new Scenario(start, months, null, [.. picks.Select(i => specs[i % specs.Length])]))
+            .Sample(s => Check(s, pool), iter: 100, threads: 1);
+    }
+
+    [Fact]
     public void HalfCentProducts_AreRoundedByTheKernelsArithmetic_NotByTheDoubleProduct()
     {
         // 238 € × 0.5025 = 119.595 € exactly: the law rounds it up to 119.60 €, the double product (0.5025 is
@@ -82,6 +99,10 @@ public sealed class ClassMemoPropertyTests
         Assert.NotEqual(expected, (long)Math.Floor(23_800 * 0.5025 + 0.5)); // the case is a real trap for doubles
         Assert.Equal(expected, evaluator.TotalCents);
         Assert.True(evaluator.ExactFallbacks > 0);
+        // The same row again comes from the row memo, with the same cents.
+        evaluator.Evaluate(chunk, found, cls);
+        Assert.Equal(1, evaluator.MemoHits);
+        Assert.Equal(expected, evaluator.TotalCents);
     }
 
     private static int Fill(WorkforceChunk chunk, RowSpec spec, int[][] pool)
