@@ -8,7 +8,8 @@ namespace Segur.Batch;
 
 /// <summary>
 /// The verdicts of a run, computed once per class and month. A class is the set of values of the fields that
-/// can change a decision (<see cref="Kernel.DecisionFields"/>, plus those of the employer-rate rules): quotité,
+/// can change a decision or an employer rate (<see cref="Kernel.ClassFields"/>, the engine's one definition, which the
+/// API's decision cache keys on too): quotité,
 /// temps partiel, entry and exit dates, share of time in eligible structures and share of pay kept only scale an
 /// amount or mark months out of post, so they never split a class; they are applied per row by
 /// <see cref="RowEvaluator"/>. A national workforce has millions of rows but a few thousand classes: each class is
@@ -40,9 +41,7 @@ public sealed partial class ClassTable
         Range = range;
         _lawAsOf = lawAsOf;
         _rates = new EmployerRates(law);
-        var fields = new HashSet<FieldDef>(_kernel.DecisionFields);
-        foreach (var r in law.EmployerRates) r.Scope.Condition?.CollectFields(fields);
-        _keyFields = [.. fields.Select(f => f.Index).Order()];
+        _keyFields = _kernel.ClassFields.ToArray();
         _width = Math.Max(1, _keyFields.Length);
         _probe = new int[_width];
         Months = range.Count;

@@ -10,7 +10,8 @@ namespace Segur.Engine.Evaluation;
 /// prorated with its steps, the net estimate, the open questions and informations). Pure: the same
 /// legislation, profile, period and <c>lawAsOf</c> always give the same result (no clock, no culture).
 /// </summary>
-/// <remarks>With a <see cref="DecisionCache"/>, each class of coded facts and month is explained once and then reused.</remarks>
+/// <remarks>With a <see cref="DecisionCache"/>, each class of coded facts and month (<see cref="DecisionClass"/>) is decided and
+/// explained once and its decision reused by every profile of the class; only the amounts are prorated per profile.</remarks>
 public sealed class Evaluator(Legislation law, DecisionCache? cache = null)
 {
     public Legislation Law { get; } = law;
@@ -32,18 +33,28 @@ public sealed class Evaluator(Legislation law, DecisionCache? cache = null)
 
     public MonthResult EvaluateMonth(Profile profile, YearMonth month, DateOnly? lawAsOf = null)
     {
-        if (cache is null) return Explain(profile, month, lawAsOf);
         var thirtieths = profile.Entree is null && profile.Sortie is null ? -1 : Proration.Thirtieths(profile.Entree, profile.Sortie, month);
-        return cache.GetOrAdd(new FactClass(profile, month, thirtieths, lawAsOf), () => Explain(profile, month, lawAsOf));
+        if (cache is null) return Finish(Decide(profile, month, thirtieths, lawAsOf), profile, month, thirtieths, lawAsOf);
+        var cls = new DecisionClass(profile, Kernel.ClassFields, month, thirtieths, lawAsOf);
+        return cache.GetOrAdd(cls, new MonthFacts(profile, cls),
+            () => Decide(profile, month, thirtieths, lawAsOf),
+            shared => Finish(shared with { Builder = shared.Builder.Fork() }, profile, month, thirtieths, lawAsOf));
     }
 
-    private MonthResult Explain(Profile profile, YearMonth month, DateOnly? lawAsOf)
+    /// <summary>The part of the month that depends on its class alone (<see cref="DecisionClass"/>): the decision and its criteria.</summary>
+    private ExplainedDecision Decide(Profile profile, YearMonth month, int thirtieths, DateOnly? lawAsOf)
     {
         var builder = new ExplanationBuilder(Law, profile);
         var trace = new ExplanationTrace(builder);
-        var thirtieths = profile.Entree is null && profile.Sortie is null ? -1 : Proration.Thirtieths(profile.Entree, profile.Sortie, month);
-        var decision = Kernel.Decide(profile.Codes, thirtieths, month, lawAsOf, ref trace);
+        return new ExplainedDecision(Kernel.Decide(profile.Codes, thirtieths, month, lawAsOf, ref trace), builder);
+    }
 
+    /// <summary>The rest of the month, from a decision of its class: the amounts prorated by the profile's own multipliers,
+    /// the net estimate and the informations. Adds to <paramref name="explained"/>'s drafts (a fork when the decision is shared).</summary>
+    private MonthResult Finish(ExplainedDecision explained, Profile profile, YearMonth month, int thirtieths, DateOnly? lawAsOf)
+    {
+        var (decision, builder) = explained;
+        var trace = new ExplanationTrace(builder);
         var facts = new WorkFacts(profile.Quotite, profile.TempsPartiel, profile.PartStructuresEligibles, profile.FractionTraitement);
         var amounts = new Dictionary<int, (decimal? Amount, Confidence Confidence)>();
         var monthConfidence = decision.Confidence;

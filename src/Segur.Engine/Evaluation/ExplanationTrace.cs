@@ -41,6 +41,16 @@ public sealed class ExplanationBuilder(Legislation law, Profile profile)
         public Confidence Confidence { get; set; }
         public int SupersededBy { get; set; } = -1;
         public string? UnknownAmount { get; set; }
+
+        internal void CopyFrom(MeasureDraft d)
+        {
+            Criteria.AddRange(d.Criteria);
+            Steps.AddRange(d.Steps);
+            Caveats.AddRange(d.Caveats);
+            Notes.AddRange(d.Notes);
+            Missing.UnionWith(d.Missing);
+            (Verdict, Confidence, SupersededBy, UnknownAmount) = (d.Verdict, d.Confidence, d.SupersededBy, d.UnknownAmount);
+        }
     }
 
     private readonly MeasureDraft[] _drafts = law.Measures.Select(_ => new MeasureDraft()).ToArray();
@@ -48,6 +58,15 @@ public sealed class ExplanationBuilder(Legislation law, Profile profile)
     private int _current;
 
     public MeasureDraft Draft(int index) => _drafts[index];
+
+    /// <summary>A builder with copies of these drafts (the criterion nodes themselves are shared: they are immutable), to
+    /// finish a shared decision for one profile without touching it.</summary>
+    internal ExplanationBuilder Fork()
+    {
+        var copy = new ExplanationBuilder(law, profile);
+        for (var i = 0; i < _drafts.Length; i++) copy._drafts[i].CopyFrom(_drafts[i]);
+        return copy;
+    }
 
     internal void BeginMeasure(int index)
     {
