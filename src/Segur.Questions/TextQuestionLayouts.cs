@@ -54,6 +54,17 @@ internal static partial class Layouts
         Clutter.Contains(folded.TrimEnd('|', ' ', '.')) || ClutterStarts.Any(c => folded.StartsWith(c, StringComparison.Ordinal))
         || Signature().IsMatch(folded);
 
+    /// <summary>
+    /// Whether a page read as an AN page names the Sénat: an address of the Sénat or of its mirror (senat.fr,
+    /// nossenateurs.fr), « JO Sénat », a signature « … Sénatrice de la Charente », or an answer to « Mme la sénatrice ».
+    /// </summary>
+    public static bool NamesSenat(IEnumerable<string> cleanLines) => cleanLines.Select(FrenchText.Fold).Any(f =>
+        f.Contains("senat.fr", StringComparison.Ordinal) || f.Contains("nossenateurs", StringComparison.Ordinal) || f.Contains("jo senat", StringComparison.Ordinal)
+        || SenatorSignature().IsMatch(f) || f.Contains("m. le senateur", StringComparison.Ordinal) || f.Contains("mme la senatrice", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^[\p{L}' .\-]{3,60}\s(?:senateur|senatrice)\s(?:de|du|des|de la|d')\s?[\p{L}' \-]{2,40}$")]
+    private static partial Regex SenatorSignature();
+
     /// <summary>A mirror's signature line: « Roger Chudeau Député du Loir-et-Cher ».</summary>
     [GeneratedRegex(@"^[\p{L}' .\-]{3,60}\s(?:depute|deputee|senateur|senatrice)\s(?:de|du|des|de la|d')\s?[\p{L}' \-]{2,40}$")]
     private static partial Regex Signature();

@@ -81,6 +81,7 @@ internal static partial class TextQuestionReader
         {
             Origin = origin,
             Format = QuestionFormat.Text,
+            Chamber = s.Chamber ?? "AN",
             Type = type,
             Legislature = s.Legislature,
             Number = number,

@@ -21,6 +21,8 @@ internal static partial class TextQuestionReader
         public readonly List<KeyValuePair<string, string>> Other = [];
         public readonly Dictionary<string, int> Seen = new(StringComparer.Ordinal);
         public int? Legislature;
+        /// <summary>« Senat » when something on the page names the Sénat (a mirror copy read by this reader); null: AN.</summary>
+        public string? Chamber;
         public int? HeaderNumber;
         public string? HeaderType;
         public int? DataNumber;
@@ -58,6 +60,7 @@ internal static partial class TextQuestionReader
         if (lines.All(l => l.Trim().Length == 0))
             throw new SegurException($"{origin} : document vide ; attendu une question écrite publiée ; {Layouts.Accepted}");
         if (Layouts.CutLastLine(lines.Select(Clean)) is { } cut) throw new SegurException($"{origin} : {cut}");
+        if (Layouts.NamesSenat(lines.Select(Clean))) s.Chamber = "Senat";
 
         // The new page layout may run the question text straight after the header, without a heading.
         var questionHeading = lines.Any(l => FrenchText.Fold(Clean(l)).TrimEnd(':', ' ') == "texte de la question");
@@ -174,7 +177,9 @@ internal static partial class TextQuestionReader
         }
         if (MirrorNumberLine().Match(folded) is { Success: true } mn)
         {
-            // Mirror sites (nosdeputes.fr, nossenateurs.fr): « Question écrite N° 5294 au Ministère de la transformation ».
+            // Mirror sites: nossenateurs.fr writes « Question écrite N° 5294 au Ministère de la transformation », the type
+            // before the number; nosdeputes.fr writes « Question N° 5104 au Ministère de l'intérieur » (read below).
+            s.Chamber ??= "Senat";
             s.HeaderType = TypeOf(mn.Groups[1].Value);
             s.HeaderNumber = int.Parse(mn.Groups[2].Value, CultureInfo.InvariantCulture);
             var at = clean.IndexOf(" au ", StringComparison.OrdinalIgnoreCase);

@@ -164,6 +164,18 @@ public sealed class DetectionTests
         Assert.Equal(["travailleurs-sociaux-cpam"], Fixtures.PopulationIds(named));
     }
 
+    [Theory]
+    [InlineData("Elle attire l'attention sur la situation des infirmiers et infirmières des conseils départementaux qui restent à ce jour exclus.", "agents-territoriaux-medico-sociaux")]
+    [InlineData("Il demande d'étendre la prime Ségur aux agents administratifs et techniques du secteur social et médico-social de la fonction publique territoriale.", "agents-territoriaux-medico-sociaux")]
+    [InlineData("Des assistants de service social du personnel travaillant dans des collectivités territoriales ne perçoivent pas ce complément.", "assistants-service-social-du-personnel")]
+    [InlineData("Des agents du foyer départemental de l'enfance de la Marne s'inquiètent de ne pas bénéficier du versement de cette prime.", "agents-foyers-departementaux-enfance")]
+    [InlineData("Elle l'interroge sur l'extension du dispositif « Ségur pour tous » aux entreprises adaptées, en particulier sur l'absence de financement.", "salaries-entreprises-adaptees")]
+    public void PopulationsOfTheCorpusDossier_AreRecognised(string text, string population)
+    {
+        // Sentences of tests/Segur.Questions.Tests/corpus/POPULATIONS.md (from truncated pages, so not counted by CorpusTests).
+        Assert.Equal([population], Fixtures.PopulationIds(Documents.Analyze(text)));
+    }
+
     [Fact]
     public void Acronyms_MatchOnlyInCapitals_PhrasesIgnoreCaseAccentsAndApostrophes()
     {
