@@ -261,7 +261,7 @@ public static class PopulationParquet
         var fields = columns.Select(c => new DataField<string>(c)).ToArray();
         // Enum, number and date columns take few distinct values: dictionary-encoded, a reader checks each
         // value once per row group instead of once per cell. The id column is unique: plain.
-        var options = new ParquetOptions();
+        var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 4 << 20, MaximumLargePoolFreeBytes = 8 << 20 };
         foreach (var f in fields.Where(f => f.Name != "id")) options.ColumnEncodingHints[f.Path.ToString()] = EncodingHint.Dictionary;
         var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), file.Stream, options).GetAwaiter().GetResult();
         writer.CustomMetadata = metadata;

@@ -12,7 +12,7 @@ namespace Segur.Batch;
 public sealed class ParquetResultWriter : ResultWriter
 {
     /// <summary>Rows per row group at most.</summary>
-    public const int GroupRows = 131_072;
+    public const int GroupRows = 65_536;
 
     private readonly ParquetWriter _writer;
     private readonly DataField<long> _lineField = new("ligne");
@@ -53,7 +53,8 @@ public sealed class ParquetResultWriter : ResultWriter
         _reformGross = new decimal[n];
         _difference = new decimal[n];
         _arrears = new decimal[n];
-        var options = new ParquetOptions();
+        // The library keeps freed page buffers for reuse (16 + 64 MB by default): a few pages are enough.
+        var options = new ParquetOptions { MaximumSmallPoolFreeBytes = 4 << 20, MaximumLargePoolFreeBytes = 8 << 20 };
         foreach (var f in new[] { _periodField, _measuresField, _reformMeasuresField }) options.ColumnEncodingHints[f.Path.ToString()] = EncodingHint.Dictionary;
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), File.Stream, options).GetAwaiter().GetResult();
     }
