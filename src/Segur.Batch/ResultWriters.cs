@@ -52,84 +52,116 @@ public abstract class ResultWriter : IDisposable
     public virtual void Dispose() => File.Dispose();
 }
 
+/// <summary>
+/// Writes results as UTF-8 bytes straight into a buffer: numbers are formatted in place, no string is built per row.
+/// </summary>
 public sealed class CsvResultWriter : ResultWriter
 {
-    private readonly StreamWriter _w;
+    private const int Size = 1 << 16;
+    private static readonly UTF8Encoding Utf8 = new(false);
+    private readonly byte[] _buf = new byte[Size];
+    private int _n;
 
     public CsvResultWriter(string path, bool scenario, bool perMonth) : base(path, scenario)
     {
-        _w = new StreamWriter(File.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        _w.Write("ligne;id;");
-        _w.Write(perMonth ? "mois;" : "periode;");
-        _w.Write("mois_payes;mesures;montant_brut;incertain");
-        if (scenario) _w.Write(";mesures_reforme;montant_brut_reforme;difference;rappels");
-        _w.Write(";montant_inconnu");
-        _w.Write('\n');
+        Text("ligne;id;");
+        Text(perMonth ? "mois;" : "periode;");
+        Text("mois_payes;mesures;montant_brut;incertain");
+        if (scenario) Text(";mesures_reforme;montant_brut_reforme;difference;rappels");
+        Text(";montant_inconnu");
+        Byte((byte)'\n');
     }
 
     public override void Write(in ResultRecord r)
     {
-        Span<char> buf = stackalloc char[32];
-        _w.Write(r.Line);
-        _w.Write(';');
+        Integer(r.Line);
+        Byte((byte)';');
         if (r.Id is not null) Escape(r.Id);
-        _w.Write(';');
-        _w.Write(r.Period);
-        _w.Write(';');
-        _w.Write(r.PaidMonths);
-        _w.Write(';');
-        _w.Write(r.Measures);
-        _w.Write(';');
-        Money(r.Gross, buf);
-        _w.Write(r.Uncertain ? ";oui" : ";non");
+        Byte((byte)';');
+        Text(r.Period);
+        Byte((byte)';');
+        Integer(r.PaidMonths);
+        Byte((byte)';');
+        Text(r.Measures);
+        Byte((byte)';');
+        Money(r.Gross);
+        Text(r.Uncertain ? ";oui" : ";non");
         if (Scenario)
         {
-            _w.Write(';');
-            _w.Write(r.ReformMeasures);
-            _w.Write(';');
-            Money(r.ReformGross, buf);
-            _w.Write(';');
-            Money(r.Difference, buf);
-            _w.Write(';');
-            Money(r.Arrears, buf);
+            Byte((byte)';');
+            Text(r.ReformMeasures);
+            Byte((byte)';');
+            Money(r.ReformGross);
+            Byte((byte)';');
+            Money(r.Difference);
+            Byte((byte)';');
+            Money(r.Arrears);
         }
-        _w.Write(r.AmountUnknown ? ";oui" : ";non");
-        _w.Write('\n');
+        Text(r.AmountUnknown ? ";oui" : ";non");
+        Byte((byte)'\n');
     }
 
-    private void Money(decimal value, Span<char> buf)
+    /// <summary>Room for <paramref name="bytes"/> more bytes, emptying the buffer into the file if need be.</summary>
+    private Span<byte> Room(int bytes)
     {
-        value.TryFormat(buf, out var n, "0.00", CultureInfo.InvariantCulture);
-        _w.Write(buf[..n]);
+        if (Size - _n < bytes) Drain();
+        return _buf.AsSpan(_n);
+    }
+
+    private void Drain()
+    {
+        File.Stream.Write(_buf, 0, _n);
+        _n = 0;
+    }
+
+    private void Byte(byte b)
+    {
+        if (_n == Size) Drain();
+        _buf[_n++] = b;
+    }
+
+    private void Integer(long value)
+    {
+        value.TryFormat(Room(24), out var n, default, CultureInfo.InvariantCulture);
+        _n += n;
+    }
+
+    private void Money(decimal value)
+    {
+        value.TryFormat(Room(40), out var n, "F2", CultureInfo.InvariantCulture);
+        _n += n;
+    }
+
+    private void Text(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return;
+        var max = Utf8.GetMaxByteCount(s.Length);
+        if (max > Size)
+        {
+            Drain();
+            File.Stream.Write(Utf8.GetBytes(s));
+            return;
+        }
+        var n = Utf8.GetBytes(s, Room(max));
+        _n += n;
     }
 
     private void Escape(string s)
     {
         if (s.AsSpan().IndexOfAny(";\"\n\r") < 0)
         {
-            _w.Write(s);
+            Text(s);
             return;
         }
-        _w.Write('"');
-        _w.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
-        _w.Write('"');
+        Byte((byte)'"');
+        Text(s.Replace("\"", "\"\"", StringComparison.Ordinal));
+        Byte((byte)'"');
     }
-
-    private bool _closed;
 
     public override void Commit()
     {
-        _w.Flush();
-        _w.Dispose();
-        _closed = true;
+        Drain();
         base.Commit();
-    }
-
-    public override void Dispose()
-    {
-        if (!_closed) _w.Dispose();
-        _closed = true;
-        base.Dispose();
     }
 }
 
