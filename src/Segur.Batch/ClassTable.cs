@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Segur.Engine.Evaluation;
 using Segur.Engine.Law;
 using Segur.Engine.Time;
@@ -29,6 +30,8 @@ public sealed partial class ClassTable
     private readonly int[] _keyFields;
     private readonly int _width;
     private readonly int[] _probe;
+    private readonly int _maxField;
+    private readonly ulong[] _multipliers;
     private int[] _keys;
     private int[] _buckets;
     private int _count;
@@ -44,6 +47,8 @@ public sealed partial class ClassTable
         _keyFields = _kernel.ClassFields.ToArray();
         _width = Math.Max(1, _keyFields.Length);
         _probe = new int[_width];
+        _maxField = _keyFields.Length == 0 ? -1 : _keyFields[^1];
+        _multipliers = [.. Enumerable.Range(0, _width).Select(i => 0x9E3779B97F4A7C15UL * (ulong)(2 * i + 1))];
         Months = range.Count;
         Families = _kernel.Families;
         K = Families.Length;
@@ -103,21 +108,28 @@ public sealed partial class ClassTable
     public int Lookup(ReadOnlySpan<int> codes)
     {
         var fields = _keyFields;
+        var n = fields.Length;
+        if (codes.Length <= _maxField) throw new ArgumentException("codes d'une ligne plus courts que le vocabulaire", nameof(codes));
+        // Unchecked reads: every key field is below codes.Length (checked above), every i below n.
+        ref var c = ref MemoryMarshal.GetReference(codes);
+        ref var f = ref MemoryMarshal.GetArrayDataReference(fields);
         // Workforce files are often sorted by employer and job: the previous row's class is a good first guess.
         if (_last >= 0)
         {
-            var keys = _keys.AsSpan(_last * _width, fields.Length);
+            ref var k = ref _keys[_last * _width];
             var i = 0;
-            while (i < fields.Length && codes[fields[i]] == keys[i]) i++;
-            if (i == fields.Length) return _last;
+            while (i < n && Unsafe.Add(ref c, Unsafe.Add(ref f, i)) == Unsafe.Add(ref k, i)) i++;
+            if (i == n) return _last;
         }
-        var probe = _probe.AsSpan(); // _width ≥ fields: the spare cell, when no field, stays 0
+        var probe = _probe; // _width ≥ n: the spare cell, when no field, stays 0
+        ref var p = ref MemoryMarshal.GetArrayDataReference(probe);
+        ref var m = ref MemoryMarshal.GetArrayDataReference(_multipliers);
         ulong h = 0;
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            var v = codes[fields[i]];
-            probe[i] = v;
-            h += Term(v, i);
+            var v = Unsafe.Add(ref c, Unsafe.Add(ref f, i));
+            Unsafe.Add(ref p, i) = v;
+            h += (ulong)(uint)(v + 1) * Unsafe.Add(ref m, i);
         }
         return _last = Find(probe, Finish(h), codes);
     }
@@ -206,16 +218,13 @@ public sealed partial class ClassTable
         }
     }
 
-    private static int Hash(ReadOnlySpan<int> key)
+    /// <summary>The hash is a sum of independent products (not a chain): the processor computes the terms side by side.</summary>
+    private int Hash(ReadOnlySpan<int> key)
     {
         ulong h = 0;
-        for (var i = 0; i < key.Length; i++) h += Term(key[i], i);
+        for (var i = 0; i < key.Length; i++) h += (ulong)(uint)(key[i] + 1) * _multipliers[i];
         return Finish(h);
     }
-
-    /// <summary>The hash is a sum of independent products (not a chain): the processor computes the terms side by side.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Term(int value, int position) => (ulong)(uint)(value + 1) * (0x9E3779B97F4A7C15UL * (ulong)(2 * position + 1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Finish(ulong h)

@@ -9,9 +9,9 @@ namespace Segur.Batch;
 /// and full pay kept, has results that depend only on its class, its quotité and its temps partiel: rows that share
 /// the three (a workforce holds millions of rows, but a few thousand classes and a few dozen quotités) get the
 /// results computed for the first one, copied, not recomputed. The key holds the quotité's exact decimal bits, so a
-/// hit is the very same computation. One entry is two cache lines (a row's totals, and its sums for up to two
-/// measures and one year inline; more go to a side pool), so that a hit costs one memory read even when quotités
-/// are drawn at random. The memo is bounded (<see cref="MaxEntries"/>, about 15 MB, then started afresh).
+/// hit is the very same computation. One entry is one cache line (64 bytes: key and totals; with one measure and
+/// one year paid, the usual case, the sums by measure and by year are the totals; the rest go to a side pool), so
+/// that a hit costs about one memory read even when quotités are drawn at random. The memo is bounded (<see cref="MaxEntries"/>, about 10 MB, then started afresh).
 /// </summary>
 public sealed partial class RowEvaluator
 {
@@ -31,14 +31,16 @@ public sealed partial class RowEvaluator
         public ushort PaidMonths;
         public long TotalCents, EmployerCents;
         public double Fte;
-        public ulong MeasureMask, UnknownMeasureMask, UnknownYearMask;
-        public long M0Cents, M0Employer;
-        public double M0Fte;
-        public long M1Cents, M1Employer;
-        public double M1Fte;
+        public ulong MeasureMask;
+        /// <summary>
+        /// Where the pool holds, in this order, what the entry does not: the masks of unknown amounts (one slot, when
+        /// an amount is unknown), the sums of each measure (when more than one: with one, they are the totals) and
+        /// of each year (when more than one).
+        /// </summary>
+        public int PoolStart;
         /// <summary>The one year paid (its sums are the totals), or −1 when <see cref="YearCount"/> years are in the pool.</summary>
         public int Year;
-        public int PoolStart, PieceStart;
+        public int PieceStart;
         public ushort PieceCount, YearCount;
     }
 
@@ -129,8 +131,7 @@ public sealed partial class RowEvaluator
         EmployerCents = s.EmployerCents;
         Fte = s.Fte;
         MeasureMask = s.MeasureMask;
-        UnknownMeasureMask = s.UnknownMeasureMask;
-        UnknownYearMask = s.UnknownYearMask;
+        UnknownMeasureMask = UnknownYearMask = 0;
         PaidMonths = s.PaidMonths;
         EmployerUnknown = (s.Flags & EmployerUnknownFlag) != 0;
         AmountUnknown = (s.Flags & AmountUnknownFlag) != 0;
@@ -141,17 +142,16 @@ public sealed partial class RowEvaluator
         _pieceCount = s.PieceCount;
         var mask = s.MeasureMask;
         var p = s.PoolStart;
-        switch (BitOperations.PopCount(mask))
+        if (AmountUnknown)
         {
-            case 0: break;
-            case 1: Set(BitOperations.TrailingZeroCount(mask), s.TotalCents, s.EmployerCents, s.Fte); break;
-            case 2:
-                Set(BitOperations.TrailingZeroCount(mask), s.M0Cents, s.M0Employer, s.M0Fte);
-                Set(BitOperations.TrailingZeroCount(mask & (mask - 1)), s.M1Cents, s.M1Employer, s.M1Fte);
-                break;
-            default:
-                for (; mask != 0; mask &= mask - 1, p++) Set(BitOperations.TrailingZeroCount(mask), _poolCents[p], _poolEmployer[p], _poolFte[p]);
-                break;
+            UnknownMeasureMask = (ulong)_poolCents[p];
+            UnknownYearMask = (ulong)_poolEmployer[p];
+            p++;
+        }
+        if (BitOperations.PopCount(mask) == 1) Set(BitOperations.TrailingZeroCount(mask), s.TotalCents, s.EmployerCents, s.Fte);
+        else
+        {
+            for (; mask != 0; mask &= mask - 1, p++) Set(BitOperations.TrailingZeroCount(mask), _poolCents[p], _poolEmployer[p], _poolFte[p]);
         }
         if (s.Year >= 0)
         {
@@ -192,7 +192,9 @@ public sealed partial class RowEvaluator
             bucket = ~Probe(quotite, cls, tp);
         }
         var measures = BitOperations.PopCount(MeasureMask);
-        var pooled = (measures > 2 ? measures : 0) + (_yearCount > 1 ? _yearCount : 0);
+        var unknown = UnknownMeasureMask != 0 || UnknownYearMask != 0;
+        if (unknown != AmountUnknown) return; // (they go together: the entry keeps one flag for both)
+        var pooled = (unknown ? 1 : 0) + (measures > 1 ? measures : 0) + (_yearCount > 1 ? _yearCount : 0);
         Ensure(ref _poolCents, _poolUsed + pooled);
         Ensure(ref _poolEmployer, _poolUsed + pooled);
         Ensure(ref _poolFte, _poolUsed + pooled);
@@ -207,22 +209,19 @@ public sealed partial class RowEvaluator
                 | (Uncertain ? UncertainFlag : 0) | (Undetermined ? UndeterminedFlag : 0)),
             PaidMonths = (ushort)PaidMonths,
             TotalCents = TotalCents, EmployerCents = EmployerCents, Fte = Fte,
-            MeasureMask = MeasureMask, UnknownMeasureMask = UnknownMeasureMask, UnknownYearMask = UnknownYearMask,
+            MeasureMask = MeasureMask,
             Year = _yearCount == 1 ? _years[0] : -1, YearCount = (ushort)_yearCount,
             PoolStart = _poolUsed, PieceStart = _piecesUsed, PieceCount = (ushort)_pieceCount,
         };
-        var mask = MeasureMask;
-        if (measures == 2)
-        {
-            var m0 = BitOperations.TrailingZeroCount(mask);
-            var m1 = BitOperations.TrailingZeroCount(mask & (mask - 1));
-            (s.M0Cents, s.M0Employer, s.M0Fte) = (_measureCents[m0], _measureEmployer[m0], _measureFte[m0]);
-            (s.M1Cents, s.M1Employer, s.M1Fte) = (_measureCents[m1], _measureEmployer[m1], _measureFte[m1]);
-        }
         var p = _poolUsed;
-        if (measures > 2)
+        if (unknown)
         {
-            for (; mask != 0; mask &= mask - 1, p++)
+            (_poolCents[p], _poolEmployer[p]) = ((long)UnknownMeasureMask, (long)UnknownYearMask);
+            p++;
+        }
+        if (measures > 1)
+        {
+            for (var mask = MeasureMask; mask != 0; mask &= mask - 1, p++)
             {
                 var m = BitOperations.TrailingZeroCount(mask);
                 (_poolCents[p], _poolEmployer[p], _poolFte[p]) = (_measureCents[m], _measureEmployer[m], _measureFte[m]);

@@ -61,12 +61,12 @@ public sealed class ClassMemoPropertyTests
     [Fact]
     public void RepeatedRows_TakenFromTheRowMemo_EqualTheKernelAppliedToEachRow()
     {
-        // A few distinct rows, each met many times: the second time on, rows in post all run long come from the
+        // A few distinct rows (a case profile, possibly with one coded field changed), each met many times: the second time on, rows in post all run long come from the
         // row memo. Quotités include one whose product lies on a half cent (238 € × 0.5025); dates are absent,
         // outside the run (memoised) or inside it (not); some rows keep half their pay (not memoised).
         var pool = Pool.Value;
         var quotite = Gen.OneOf(Gen.Const(0.5025m), Gen.Const(0.5m), Gen.Const(0.73m), Gen.Const(0.8m), Gen.Const(1m), Gen.Int[50, 100].Select(q => q / 100m));
-        var distinct = Gen.Select(Gen.Int[0, pool.Length - 1], quotite, Gen.Int[-1, 1], Gen.Int[0, 5], (p, q, tp, d) => new RowSpec(p, -1, -1, q, (sbyte)tp, 1m,
+        var distinct = Gen.Select(Gen.Int[0, pool.Length - 1], Gen.Int[-1, 40], Gen.Int[-1, 20], quotite, Gen.Int[-1, 1], Gen.Int[0, 5], (p, f, c, q, tp, d) => new RowSpec(p, f, c, q, (sbyte)tp, 1m,
             d == 4 ? 0.5m : 1m,
             d switch { 1 => Origin.DayNumber, 3 => Origin.DayNumber + 1500, _ => null },
             d == 2 ? Origin.DayNumber + 4000 : null)).Array[1, 6];
@@ -150,6 +150,7 @@ public sealed class ClassMemoPropertyTests
             Assert.Equal(want.PaidMonths, evaluator.PaidMonths);
             Assert.Equal(want.Mask, evaluator.MeasureMask);
             Assert.Equal(want.AmountUnknown, evaluator.AmountUnknown);
+            Assert.Equal(want.AmountUnknown, evaluator.UnknownMeasureMask != 0);
             Assert.Equal(want.EmployerUnknown, evaluator.EmployerUnknown);
             Assert.Equal(want.Uncertain, evaluator.Uncertain);
             Assert.Equal(want.Undetermined, evaluator.Undetermined);
