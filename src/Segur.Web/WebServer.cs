@@ -91,7 +91,11 @@ public static class WebServer
             o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = options.RequestTimeout, TimeoutStatusCode = 503 };
             o.AddPolicy("simulation", new RequestTimeoutPolicy { Timeout = options.SimulationTimeout, TimeoutStatusCode = 503 });
         });
-        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        s.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.ApiJson.Default); // the generated metadata first
+        });
         s.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer((doc, _, _) =>

@@ -79,7 +79,10 @@ public sealed class OpenApiTests : IAsyncLifetime
         var profile = _doc["components"]!["schemas"]!["Profil"]!;
         Assert.NotNull(profile["properties"]!["employeur"]);
         var verify = _doc["paths"]!["/api/verifier"]!["post"]!;
-        Assert.Equal("#/components/schemas/Verification", verify["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        var answer = verify["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["oneOf"]!.AsArray();
+        Assert.Equal(["#/components/schemas/Verification", "#/components/schemas/VerificationContrat1"], answer.Select(a => a!["$ref"]!.GetValue<string>()));
+        Assert.Equal(2, _doc["components"]!["schemas"]!["Verification"]!["properties"]!["version"]!["const"]!.GetValue<int>());
+        Assert.Contains(verify["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "explication");
         var simulate = _doc["components"]!["schemas"]!["DemandeSimulation"]!;
         Assert.Equal("#/components/schemas/Profil", simulate["properties"]!["profils"]!["items"]!["$ref"]!.GetValue<string>());
     }

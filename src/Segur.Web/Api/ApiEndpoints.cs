@@ -35,29 +35,29 @@ public static class ApiEndpoints
             .Produces<JsonObject>(200, "application/json")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
-        api.MapGet("/mesures", (LawService l) => Results.Json(l.Law.Measures.Select(m => Measure(m, false)).ToList(), Problem.Json))
+        api.MapGet("/mesures", (LawService l) => Results.Json(l.Law.Measures.Select(m => Measure(m, false)).ToList(), ApiJson.Api.ListMesure))
             .WithName("mesures").WithSummary("Lister les mesures").Produces<List<Mesure>>();
         api.MapGet("/mesures/{id}", (string id, LawService l) => l.Law.Measure(id) is { } m
-                ? Results.Json(Measure(m, true), Problem.Json)
+                ? Results.Json(Measure(m, true), ApiJson.Api.Mesure)
                 : Problem.Result(404, $"/mesures/{id} : mesure inconnue ; attendu un id parmi {string.Join(", ", l.Law.Measures.Select(x => x.Id))}"))
             .WithName("mesure").WithSummary("Une mesure, ses critères et ses textes").Produces<Mesure>().ProducesProblem(404);
-        api.MapGet("/parametres", (LawService l) => Results.Json(l.Law.Parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Parameter).ToList(), Problem.Json))
+        api.MapGet("/parametres", (LawService l) => Results.Json(l.Law.Parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Parameter).ToList(), ApiJson.Api.ListParametre))
             .WithName("parametres").WithSummary("Lister les paramètres et leurs valeurs datées").Produces<List<Parametre>>();
         api.MapGet("/parametres/{id}", (string id, LawService l) => l.Law.Parameters.TryGetValue(id, out var p)
-                ? Results.Json(Parameter(p), Problem.Json)
+                ? Results.Json(Parameter(p), ApiJson.Api.Parametre)
                 : Problem.Result(404, $"/parametres/{id} : paramètre inconnu"))
             .WithName("parametre").WithSummary("Un paramètre et ses valeurs datées").Produces<Parametre>().ProducesProblem(404);
-        api.MapGet("/textes", (LawService l) => Results.Json(l.Law.Texts.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Text).ToList(), Problem.Json))
+        api.MapGet("/textes", (LawService l) => Results.Json(l.Law.Texts.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Text).ToList(), ApiJson.Api.ListTexte))
             .WithName("textes").WithSummary("Lister les textes cités").Produces<List<Texte>>();
         api.MapGet("/cas", (LawService l) => Results.Json(l.Cases.Select(c => new Cas(
                 c.Id, c.Title, c.File, c.Line, c.Month.ToString(), c.LawAsOf is { } d ? Format.Iso(d) : null,
                 new Attendu(c.Expected.Eligible, c.Expected.Measure, c.Expected.Gross, c.Expected.Motifs.Select(m => m.ToString()).ToList(), c.Expected.Uncertain),
-                c.Reason, c.Confidence, c.Sources, c.Profile)).ToList(), Problem.Json))
+                c.Reason, c.Confidence, c.Sources, c.Profile)).ToList(), ApiJson.Api.ListCas))
             .WithName("cas").WithSummary("Lister les cas juridiques (legislation/cases/)").Produces<List<Cas>>();
-        api.MapGet("/reformes", (LawService l) => Results.Json(l.Reforms.Select(r => new Reforme(r.Id, r.Title, r.File, r.Text)).ToList(), Problem.Json))
+        api.MapGet("/reformes", (LawService l) => Results.Json(l.Reforms.Select(r => new Reforme(r.Id, r.Title, r.File, r.Text)).ToList(), ApiJson.Api.ListReforme))
             .WithName("reformes").WithSummary("Lister les scénarios de réforme fournis").Produces<List<Reforme>>();
         api.MapGet("/sante", async (LawService l, IRunStore store, CancellationToken ct) =>
-                Results.Json(new Sante("ok", new VersionLegislation(l.Law.Version, l.Law.Fingerprint), store.Kind, await store.MigrateAsync(ct)), Problem.Json))
+                Results.Json(new Sante("ok", new VersionLegislation(l.Law.Version, l.Law.Fingerprint), store.Kind, await store.MigrateAsync(ct)), ApiJson.Api.Sante))
             .WithName("sante").WithSummary("État du serveur").Produces<Sante>();
         api.MapGet("/schemas/profil.json", (LawService l) => Results.Text(l.Law.Vocabulary.SchemaText, "application/schema+json; charset=utf-8"))
             .WithName("schema-profil").WithSummary("Le schéma JSON public du profil (legislation/profile.schema.json)")
@@ -74,10 +74,10 @@ public static class ApiEndpoints
             .WithDescription("Corps : {\"titre\": …, \"periode\": {debut, fin}, \"reforme\": …, et \"population\": {taille, graine} ou \"televersement\": id ou \"profils\": […]}. Enregistrement en une transaction, avec la version de la législation et le texte de la réforme.")
             .Accepts<JsonObject>("application/json")
             .Produces<CalculCree>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
-        api.MapGet("/simulations", async (IRunStore store, CancellationToken ct) => Results.Json((await store.ListAsync(200, ct)).Select(s => Saved(s, false)).ToList(), Problem.Json))
+        api.MapGet("/simulations", async (IRunStore store, CancellationToken ct) => Results.Json((await store.ListAsync(200, ct)).Select(s => Saved(s, false)).ToList(), ApiJson.Api.ListCalcul))
             .WithName("simulations").WithSummary("Lister les calculs enregistrés").Produces<List<Calcul>>();
         api.MapGet("/simulations/{id:long}", async (long id, IRunStore store, CancellationToken ct) => await store.GetAsync(id, ct) is { } s
-                ? Results.Json(Saved(s, true), Problem.Json)
+                ? Results.Json(Saved(s, true), ApiJson.Api.Calcul)
                 : Problem.Result(404, $"/simulations/{id} : calcul introuvable"))
             .WithName("simulation").WithSummary("Un calcul enregistré").Produces<Calcul>().ProducesProblem(404);
     }
@@ -187,7 +187,7 @@ public static class ApiEndpoints
         token.Require(req, "/televersements");
         var form = await FormReader.ReadAsync(req, sims, null, options.MaxUploadBytes, ct);
         if (form.UploadId is null) throw new WebProblem(400, "/fichier : aucun fichier ; attendu un champ « fichier » (multipart/form-data) .csv ou .parquet");
-        return Results.Json(new Televersement(form.UploadId, form.UploadName), Problem.Json, statusCode: 201);
+        return Results.Json(new Televersement(form.UploadId, form.UploadName), ApiJson.Api.Televersement, statusCode: 201);
     }
 
     private static async Task<IResult> SaveRun(HttpRequest req, SimulationService sims, IRunStore store, WriteToken token, WebOptions options, CancellationToken ct)
@@ -199,7 +199,7 @@ public static class ApiEndpoints
         if (string.IsNullOrEmpty(title) || title.Length > 200) throw new WebProblem(400, "requête : /titre : attendu un titre de 1 à 200 caractères");
         var outcome = await sims.RunAsync(SimulationOf(obj, sims), ct);
         var id = await store.SaveAsync(SimulationService.ToSaved(outcome, title), ct);
-        return Results.Json(new CalculCree(id, $"/api/simulations/{id}", $"/simulations/{id}"), Problem.Json, statusCode: 201);
+        return Results.Json(new CalculCree(id, $"/api/simulations/{id}", $"/simulations/{id}"), ApiJson.Api.CalculCree, statusCode: 201);
     }
 
     private static Reference Ref(Citation c) =>

@@ -29,7 +29,7 @@ public static class OpenApiDocumentBuilder
         schemas["Probleme"] = Parse(ProblemSchema);
         schemas["Periode"] = Parse(PeriodSchema);
         schemas["DemandeVerification"] = Parse(VerifyRequestSchema);
-        schemas["Verification"] = Parse(VerificationSchema);
+        foreach (var (name, json) in VerificationSchemas.All) schemas[name] = Parse(json);
         schemas["DemandeSimulation"] = Parse(SimulationRequestSchema);
         schemas["DemandeEnregistrement"] = Parse(SaveRequestSchema);
         schemas["Synthese"] = Parse(SynthesisSchema);
@@ -51,7 +51,12 @@ public static class OpenApiDocumentBuilder
                 {
                     case ("post", "/api/verifier"):
                         operation["requestBody"] = Body("application/json", "DemandeVerification");
-                        operation["responses"]!["200"]!["content"] = Content("application/json", "Verification");
+                        operation["responses"]!["200"]!["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject
+                        {
+                            ["description"] = "Contrat 2 (Verification) par défaut ; contrat 1 (VerificationContrat1) avec ?contrat=1.",
+                            ["oneOf"] = new JsonArray(Ref("Verification"), Ref("VerificationContrat1")),
+                        } } };
+                        operation["parameters"] = Parse(VerifyParameters);
                         break;
                     case ("post", "/api/simuler"):
                         operation["requestBody"] = Body("application/json", "DemandeSimulation");
@@ -106,24 +111,11 @@ public static class OpenApiDocumentBuilder
            "reforme": {"type": "string", "description": "Id d'un scénario fourni (GET /api/reformes) ou texte YAML d'une réforme."}}}
         """;
 
-    private const string VerificationSchema = """
-        {"type": "object", "description": "Exactement le JSON de « segur verifier --format json » (contrat : docs/sortie-json.md).",
-         "required": ["profil", "periode", "droit_au", "legislation", "total_brut", "mois"],
-         "properties": {
-           "profil": {"type": "object", "properties": {"id": {"type": ["string", "null"]}}},
-           "periode": {"$ref": "#/components/schemas/Periode"},
-           "droit_au": {"type": ["string", "null"], "format": "date"},
-           "legislation": {"$ref": "#/components/schemas/VersionLegislation"},
-           "total_brut": {"type": "number"},
-           "mois": {"type": "array", "items": {"type": "object", "required": ["mois", "eligible", "incertain", "confiance"], "properties": {
-             "mois": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
-             "eligible": {"type": "boolean"},
-             "montant_brut": {"type": ["number", "null"]},
-             "mesures_retenues": {"type": "array", "items": {"type": "string"}},
-             "mesure_la_plus_proche": {"type": ["string", "null"]},
-             "incertain": {"type": "boolean"},
-             "confiance": {"type": "string", "enum": ["H", "M", "L"]},
-             "mesures": {"type": "array", "items": {"type": "object", "description": "Verdict, montant et critères d'une mesure (docs/sortie-json.md)."}}}}}}}
+    private const string VerifyParameters = """
+        [{"name": "explication", "in": "query", "required": false, "description": "Niveau de détail du contrat 2 (docs/sortie-json.md).",
+          "schema": {"type": "string", "enum": ["aucune", "resume", "complete"], "default": "resume"}},
+         {"name": "contrat", "in": "query", "required": false, "description": "Version du contrat : 2 par défaut ; 1 pour l'ancien (sans « explication »).",
+          "schema": {"type": "string", "enum": ["1", "2"], "default": "2"}}]
         """;
 
     private const string SimulationRequestSchema = """

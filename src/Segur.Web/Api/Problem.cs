@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using Segur.Engine;
 
 namespace Segur.Web.Api;
@@ -22,13 +20,8 @@ public sealed class WebProblem(int status, string message, IReadOnlyList<string>
 /// </summary>
 public static partial class Problem
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        // The API's types (Api/Contracts.cs) are written in snake case, like the anonymous documents before them.
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    /// <summary>The API's serializer options, resolved by the source-generated <see cref="ApiJson"/> (no reflection).</summary>
+    public static JsonSerializerOptions Json => ApiJson.Api.Options;
 
     public static string Title(int status) => status switch
     {
@@ -56,22 +49,14 @@ public static partial class Problem
     public const string ContentType = "application/problem+json; charset=utf-8";
 
     public static IResult Result(int status, string message, IReadOnlyList<string>? details = null) =>
-        Results.Json(Body(status, message, details), Json, ContentType, status);
+        Results.Json(Body(status, message, details), ApiJson.Api.ProblemDocument, ContentType, status);
 
     /// <summary>The problem document: <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>, <c>champ</c>, <c>erreurs</c>.</summary>
-    public static Dictionary<string, object?> Body(int status, string message, IReadOnlyList<string>? details = null)
+    public static ProblemDocument Body(int status, string message, IReadOnlyList<string>? details = null)
     {
         var all = new List<string> { message };
         if (details is not null) all.AddRange(details);
-        return new Dictionary<string, object?>
-        {
-            ["type"] = "about:blank",
-            ["title"] = Title(status),
-            ["status"] = status,
-            ["detail"] = message,
-            ["champ"] = FieldOf(message),
-            ["erreurs"] = all,
-        };
+        return new ProblemDocument("about:blank", Title(status), status, message, FieldOf(message), all);
     }
 
     public static IResult From(SegurException e) => Result(400, e.Message, e.Details);

@@ -53,7 +53,7 @@ public sealed class ConcernePage(LawService laws, WebOptions options, WhatIf wha
     public IResult Handle(HttpRequest req)
     {
         if (ReadAnswers(req, out var invalid) is not { } answers) return invalid!;
-        var interview = new Interview(laws.Law, laws.Reader);
+        var interview = new Interview(laws.Law, laws.Reader, laws.Evaluator);
         Question? next;
         EvaluationResult? result;
         try

@@ -56,7 +56,7 @@ public sealed record Question(string Field, FieldKind Kind, IReadOnlyList<string
 /// caisses); the fact that settles the most verdicts first. Facts the law implies (a MAS is funded by the
 /// assurance maladie) are filled by the profile reader and never asked. Once something is due, the working time.
 /// </summary>
-public sealed class Interview(Legislation law, ProfileReader reader)
+public sealed class Interview(Legislation law, ProfileReader reader, Evaluator evaluator)
 {
     public static readonly string[] RequiredOrder = ["employeur.secteur", "employeur.structure", "emploi.profession"];
 
@@ -82,7 +82,7 @@ public sealed class Interview(Legislation law, ProfileReader reader)
             if (!a.Values.ContainsKey(f)) return Make(f, true, "Cette information est nécessaire pour toutes les mesures.");
         }
         var profile = Read(a);
-        result = new Evaluator(law).Evaluate(profile, a.Period);
+        result = evaluator.Evaluate(profile, a.Period);
         foreach (var o in OpenFacts(result))
         {
             if (a.Asked(o.Field.Name) || !Askable.Contains(o.Field.Name)) continue;

@@ -130,7 +130,7 @@ public sealed class WhatIf(LawService laws)
             try
             {
                 var reformed = laws.WithReform(yaml);
-                var m = new Evaluator(reformed).EvaluateMonth(profile, month);
+                var m = laws.EvaluatorFor(reformed).EvaluateMonth(profile, month);
                 var target = m.Measures.First(x => x.Measure.Id == r.Measure.Id);
                 if (!m.Eligible && (strict || target.Verdict != Verdict.Undetermined)) continue;
                 var summary = failed.Count == 1
