@@ -188,7 +188,9 @@ public sealed partial class BriefBuilder
         // (their failing criteria are not about the employer), the first; e.g. a CCAS agent is within the places of
         // M4 (décret n° 2022-1497) and fails on the corps or cadre d'emplois, whatever the structures of M1.
         if (s.Grounds.FirstOrDefault(g => g.Kind != GroundKind.Exclusion && g.Fields.Count > 0 && g.Fields.All(f => !f.Name.StartsWith("employeur.", StringComparison.Ordinal))) is { } own
-            && s.Grounds.Any(g => g.Fields.Any(f => f.Name.StartsWith("employeur.", StringComparison.Ordinal))))
+            && s.Grounds.Any(g => g.Fields.Any(f => f.Name.StartsWith("employeur.", StringComparison.Ordinal)))
+            // An exclusion (e.g. the support staff of autonomous public ESSMS, QPC 2023-1084) is itself the ground proper to this employer.
+            && s.Grounds.All(g => g.Kind != GroundKind.Exclusion))
             Add(new BriefReason($"Fondement propre à cet employeur : {string.Join(", ", own.Covers.Count > 0 ? own.Covers : own.Measures)} couvre ce type d'employeur et de structure ; l'exclusion tient à ce que {own.Text.Replace("ne visent pas", "ne vise pas")}",
                 own.Citations.Select(BriefReference.Of).ToList(), Weakest(own.Nodes.Select(n => n.Confidence))));
         for (var i = 0; i < s.Grounds.Count; i++)

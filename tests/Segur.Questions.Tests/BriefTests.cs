@@ -256,6 +256,15 @@ public sealed class BriefTests : IDisposable
     }
 
     [Fact]
+    public void ExcludedByAnExclusion_TheExclusionIsTheGround_NotAnotherMeasure()
+    {
+        var brief = _builder.Build(Documents.Analyze("Des agents du foyer départemental de l'enfance de la Marne ne bénéficient pas de la prime. Il demande d'étendre la prime."));
+        var verdict = brief.Verdicts.First(v => v.Population.Id == "agents-foyers-departementaux-enfance");
+        Assert.Contains(verdict.Reasons, r => r.Text.StartsWith("Exclusion : Personnels administratifs, techniques, ouvriers et ASHQ des ESSMS publics autonomes", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdict.Reasons, r => r.Text.StartsWith("Fondement propre", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Headcounts_BadInput_FrenchErrorWithLineAndField()
     {
         var e = Assert.Throws<SegurException>(() => QuestionHeadcounts.Parse("effectifs:\n  - population: mjpm\n    effectif: 12000\n", "e.yaml"));
