@@ -52,8 +52,13 @@ public sealed record BriefFigure(
 /// <summary>A legal reason for a verdict (exclusion, criterion not met, measure due, open question), with its texts.</summary>
 public sealed record BriefReason(string Text, IReadOnlyList<BriefReference> References, Confidence Confidence = Confidence.H);
 
-/// <summary>Consecutive months with the same outcome.</summary>
-public sealed record VerdictPeriod(YearMonth Start, YearMonth End, IReadOnlyList<string> Measures, decimal? MonthlyGross, bool Uncertain, Confidence Confidence);
+/// <summary>
+/// Consecutive months with the same outcome. <paramref name="Undetermined"/>: the verdict depends on facts the profile type
+/// does not give (<see cref="SummaryOutcome.Undetermined"/>); <paramref name="Condition"/> is then the engine's sentence for
+/// the last month of the period, saying which facts decide and what each answer would open.
+/// </summary>
+public sealed record VerdictPeriod(YearMonth Start, YearMonth End, IReadOnlyList<string> Measures, decimal? MonthlyGross, bool Uncertain, Confidence Confidence,
+    bool Undetermined = false, string? Condition = null);
 
 /// <summary>The engine's verdict for one profile standing for a population, with its reasons.</summary>
 public sealed record PopulationVerdict(

@@ -149,7 +149,12 @@ public sealed partial class BriefBuilder
             if (runs.Count > 0 && Same(runs[^1][0], m)) runs[^1].Add(m);
             else runs.Add([m]);
         }
-        var periods = runs.Select(run => new VerdictPeriod(run[0].Month, run[^1].Month, run[0].Retained, run[0].Gross, run[0].Uncertain, run[0].Confidence)).ToList();
+        var periods = runs.Select(run =>
+        {
+            var undetermined = run[^1].Summary.Outcome == SummaryOutcome.Undetermined;
+            return new VerdictPeriod(run[0].Month, run[^1].Month, run[0].Retained, run[0].Gross, run[0].Uncertain, run[0].Confidence,
+                undetermined, undetermined ? run[^1].Summary.Sentence : null);
+        }).ToList();
         var reasons = new List<BriefReason>();
         foreach (var run in runs) Reasons(run[0], reasons);
         var confidence = Weakest(r.Months.Select(m => m.Confidence));
@@ -162,7 +167,8 @@ public sealed partial class BriefBuilder
     }
 
     private static bool Same(MonthResult a, MonthResult b) =>
-        a.Eligible == b.Eligible && a.Gross == b.Gross && a.Uncertain == b.Uncertain && a.Retained.SequenceEqual(b.Retained) && a.Closest == b.Closest;
+        a.Eligible == b.Eligible && a.Gross == b.Gross && a.Uncertain == b.Uncertain && a.Retained.SequenceEqual(b.Retained) && a.Closest == b.Closest
+        && a.Summary.Outcome == b.Summary.Outcome && a.Open.Select(o => o.Field).SequenceEqual(b.Open.Select(o => o.Field));
 
     /// <summary>
     /// The legal reasons of a month's outcome, from the one summary every interface renders

@@ -107,10 +107,12 @@ public static partial class BriefLayout
             d.Blocks.Add(new Bullets(v.Periods.Select(p =>
             {
                 var span = p.Start == p.End ? Format.Month(p.Start) : $"{Format.Month(p.Start)} à {Format.Month(p.End)}";
-                var what = p.Measures.Count == 0 ? "aucune mesure Ségur due"
-                    : $"{string.Join(" + ", p.Measures)}, {(p.MonthlyGross is { } g ? Format.Euros(g) : "montant inconnu")} brut par mois";
+                var what = p.Measures.Count > 0 ? $"{string.Join(" + ", p.Measures)}, {(p.MonthlyGross is { } g ? Format.Euros(g) : "montant inconnu")} brut par mois"
+                    : p.Undetermined ? "verdict indéterminé : il dépend de faits que le profil type ne donne pas"
+                    : "aucune mesure Ségur due";
                 var line = new List<Inline> { T($"{span} : {what}") };
                 if (p.Uncertain) line.Add(new Inline(InlineKind.Warning, $"incertain, confiance {p.Confidence}"));
+                if (p.Condition is not null) line.Add(T($" — {p.Condition}"));
                 return (IReadOnlyList<Inline>)line;
             }).ToList()));
             d.Blocks.Add(new Paragraph(FigureLine(d, v.Total)));

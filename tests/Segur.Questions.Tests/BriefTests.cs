@@ -127,6 +127,23 @@ public sealed class BriefTests : IDisposable
     }
 
     [Fact]
+    public void PopulationWhoseProfileLacksDecisiveFacts_IsUndetermined_WithTheFactsThatDecide_NotCalledExcluded()
+    {
+        // A real question (AN, 17th legislature, n° 9131) about the services mandataires judiciaires: the profile type
+        // does not say the employer's convention collective, on which M8 and M9 depend.
+        var brief = _builder.Build(Fixtures.Analyze(Path.Combine(Corpus.Dir, "an-l17-qe-9131.txt")));
+        var v = brief.Verdicts.First(x => x.Population.Id == "mjpm");
+        var last = v.Periods[^1];
+        Assert.True(last.Undetermined);
+        Assert.Empty(last.Measures);
+        Assert.Contains("convention collective (IDCC)", last.Condition);
+        Assert.StartsWith("Peut-être", last.Condition);
+        var markdown = BriefMarkdown.Write(BriefLayout.Lay(brief));
+        Assert.Contains("verdict indéterminé", markdown);
+        Assert.DoesNotContain($"{Segur.Engine.Format.Month(last.End)} : aucune mesure Ségur due", markdown);
+    }
+
+    [Fact]
     public void Verdict_ComesWithTheLegalReasonsAndTheirTexts()
     {
         var brief = _builder.Build(Fixtures.Analyze(Fixtures.Published("003")));
