@@ -4,15 +4,19 @@ using Parquet.Schema;
 namespace Segur.Batch;
 
 /// <summary>
-/// Per-row results as Parquet: one typed buffer per column, written as a row group at each block
-/// (<see cref="ResultWriter.Flush"/>) or every <see cref="GroupRows"/> rows. Amounts are exact decimals
+/// Per-row results as Parquet: one typed buffer per column, written as a row group every
+/// <see cref="GroupRows"/> rows and at the end of each block (<see cref="ResultWriter.Flush"/>). Amounts are exact decimals
 /// (18 digits, 2 decimals, stored as 64-bit integers); the period and measure columns take few values
 /// and are dictionary-encoded, the id column plain.
 /// </summary>
 public sealed class ParquetResultWriter : ResultWriter
 {
-    /// <summary>Rows per row group at most.</summary>
-    public const int GroupRows = 65_536;
+    /// <summary>
+    /// Rows per row group at most. Small groups cost nothing in speed here and keep memory flat: the library
+    /// rents its column buffers from the shared array pools, which keep them (about 60 MB retained with
+    /// 65 536-row groups, 15 MB with 16 384).
+    /// </summary>
+    public const int GroupRows = 16_384;
 
     private readonly ParquetWriter _writer;
     private readonly DataField<long> _lineField = new("ligne");
