@@ -47,7 +47,7 @@ public sealed class QuestionHeadcounts
         }
         catch (YamlException e)
         {
-            throw new SegurException($"{origin}, ligne {e.Start.Line}, colonne {e.Start.Column} : YAML invalide ; vérifiez l'indentation, les deux-points et les guillemets (attendu une liste « effectifs »)");
+            throw new SegurException($"{origin}, ligne {e.Start.Line}, colonne {e.Start.Column} : {Segur.Engine.Documents.YamlSyntax.Translate(e)} (attendu une liste « effectifs »)");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("effectifs"), out var list) || list is not YamlSequenceNode seq)

@@ -186,7 +186,7 @@ public sealed partial class QuestionVocabulary
         }
         catch (YamlException e)
         {
-            throw new SegurException($"{origin}, ligne {e.Start.Line}, colonne {e.Start.Column} : YAML invalide ({e.Message.TrimEnd('.')}) ; vérifiez l'indentation, les deux-points et les guillemets");
+            throw new SegurException($"{origin}, ligne {e.Start.Line}, colonne {e.Start.Column} : {Segur.Engine.Documents.YamlSyntax.Translate(e)}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SegurException($"{origin} : attendu un objet YAML (clés version, populations, demandes…)");

@@ -173,5 +173,8 @@ public sealed class VocabularyTests
         var e = Assert.Throws<Segur.Engine.SegurException>(() => QuestionVocabulary.Load("version: 1\nthemes: [a\n", "v.yaml"));
         Assert.StartsWith("v.yaml, ligne", e.Message);
         Assert.Contains("YAML invalide", e.Message);
+        // YamlDotNet's English text never reaches a user.
+        Assert.DoesNotContain("While", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expected", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

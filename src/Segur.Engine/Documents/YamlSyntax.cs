@@ -7,7 +7,7 @@ namespace Segur.Engine.Documents;
 /// a message is recognised and said in French, or replaced by a general French hint; the line and column
 /// of the error, which the caller prints, say where to look.
 /// </summary>
-internal static class YamlSyntax
+public static class YamlSyntax
 {
     private static readonly (string English, string French)[] Known =
     [
@@ -41,6 +41,7 @@ internal static class YamlSyntax
         ("anchor", "ancre ou alias YAML (« & » ou « * ») non accepté"),
     ];
 
+    /// <summary>The French message for a YAML syntax error (YamlDotNet's English text never reaches a user).</summary>
     public static string Translate(YamlException e)
     {
         var m = e.Message;
