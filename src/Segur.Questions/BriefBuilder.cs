@@ -98,7 +98,10 @@ public sealed partial class BriefBuilder
         var notes = new List<string>();
         if (populations.Count == 0) notes.Add("Aucune population reconnue par le vocabulaire : ni verdict ni chiffrage.");
         else if (demands.All(d => d.Definition.Id != ExtensionDemand))
+        {
             notes.Add("La question ne demande pas d'extension des mesures Ségur : aucun coût d'extension n'est chiffré.");
+            if (demands.Any(d => d.Definition.Id == FinancingDemand)) notes.AddRange(FinancingNotes(verdicts));
+        }
         else
         {
             foreach (var p in populations.Where(p => p.Definition.Reform is null))

@@ -144,6 +144,25 @@ public sealed class BriefTests : IDisposable
     }
 
     [Fact]
+    public void FinancingDemand_IsCostedAsTheMeasureInForce_TimesTheSourcedHeadcount()
+    {
+        // AN 17-9131 asks the State to compensate the services mandataires for the prime Ségur: the cost asked is that of
+        // the measure in force (M8, 238 € a month) for the sourced headcount of MJPM, with the sourced employer rate.
+        var brief = _builder.Build(Fixtures.Analyze(Path.Combine(Corpus.Dir, "an-l17-qe-9131.txt")));
+        Assert.Contains(brief.Demands, d => d.Definition.Id == BriefBuilder.FinancingDemand);
+        var note = Assert.Single(brief.CostNotes, n => n.StartsWith("Financement demandé", StringComparison.Ordinal));
+        var month = new YearMonth(2025, 7);
+        var gross = Fixtures.Law.Parameters["indemnite-bass"].Find(month)!.Value;
+        var rate = Fixtures.Law.Parameters["taux-employeur-prive"].Find(month)!.Value;
+        var employer = Math.Round(gross * rate, 2, MidpointRounding.AwayFromZero);
+        Assert.Contains($"{Segur.Engine.Format.Euros(gross)} brut par mois", note);
+        Assert.Contains($"plus {Segur.Engine.Format.Euros(employer)} de cotisations employeur", note);
+        Assert.Contains("10 500", note);
+        Assert.Contains($"{Segur.Engine.Format.Euros((gross + employer) * 12 * 10_500)} par an au plus", note);
+        Assert.Contains("17-2625", note);
+    }
+
+    [Fact]
     public void Verdict_ComesWithTheLegalReasonsAndTheirTexts()
     {
         var brief = _builder.Build(Fixtures.Analyze(Fixtures.Published("003")));
