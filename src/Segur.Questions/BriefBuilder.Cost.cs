@@ -91,7 +91,21 @@ public sealed partial class BriefBuilder
     /// </summary>
     private CostTotals Run(string reformPath, Legislation reformLaw, IReadOnlyList<string> strata, MonthRange period)
     {
-        var key = $"{reformPath}|{string.Join(",", strata)}|{period}";
+        var metadata = new Dictionary<string, string>
+        {
+            ["segur.population"] = JsonSerializer.Serialize(new { source = "legislation/populations/france.yaml", strates = strata, graine = _options.Seed }),
+        };
+        var headcount = strata.Sum(id => _model.Strata.First(s => s.Id == id).Headcount);
+        return RunFile($"{reformPath}|{string.Join(",", strata)}|{period}", reformLaw, period, headcount,
+            csv => PopulationParquet.Write(csv, _law.Vocabulary, _model.GenerateStrata(strata, _options.Seed), metadata, _model.Columns(_law.Vocabulary)));
+    }
+
+    /// <summary>
+    /// Writes a temporary workforce CSV with <paramref name="write"/>, runs the law and the reform over it (strict) and
+    /// deletes it; cached by <paramref name="key"/> for the life of the brief builder.
+    /// </summary>
+    private CostTotals RunFile(string key, Legislation reformLaw, MonthRange period, long headcount, Action<string> write)
+    {
         if (_runs.TryGetValue(key, out var cached)) return cached;
         var dir = _options.TempDirectory is null
             ? Directory.CreateTempSubdirectory("segur-fiche-").FullName
@@ -99,13 +113,8 @@ public sealed partial class BriefBuilder
         try
         {
             var csv = Path.Combine(dir, "effectifs.csv");
-            var metadata = new Dictionary<string, string>
-            {
-                ["segur.population"] = JsonSerializer.Serialize(new { source = "legislation/populations/france.yaml", strates = strata, graine = _options.Seed }),
-            };
-            PopulationParquet.Write(csv, _law.Vocabulary, _model.GenerateStrata(strata, _options.Seed), metadata, _model.Columns(_law.Vocabulary));
+            write(csv);
             var result = BatchRunner.Run(_law, reformLaw, new BatchOptions(csv, period, Strict: true));
-            var headcount = strata.Sum(id => _model.Strata.First(s => s.Id == id).Headcount);
             return _runs[key] = CostTotals.Of(headcount, result);
         }
         finally

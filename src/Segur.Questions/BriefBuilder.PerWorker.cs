@@ -47,25 +47,11 @@ public sealed partial class BriefBuilder
     /// <summary>Writes <paramref name="rows"/> to a temporary CSV and runs the law and the reform over it (strict). Cached.</summary>
     private CostTotals RunRows(string reformPath, Legislation reformLaw, IReadOnlyList<Dictionary<string, string>> rows, MonthRange period, string key)
     {
-        var cacheKey = $"{reformPath}|{key}|{period}";
-        if (_runs.TryGetValue(cacheKey, out var cached)) return cached;
-        var dir = _options.TempDirectory is null
-            ? Directory.CreateTempSubdirectory("segur-fiche-").FullName
-            : Directory.CreateDirectory(Path.Combine(_options.TempDirectory, "segur-fiche-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            var csv = Path.Combine(dir, "profils.csv");
-            var used = rows.SelectMany(r => r.Keys).ToHashSet(StringComparer.Ordinal);
-            var columns = PopulationParquet.Columns(_law.Vocabulary).Where(used.Contains).ToArray();
-            var metadata = new Dictionary<string, string> { ["segur.fiche"] = JsonSerializer.Serialize(new { profils = key }) };
-            PopulationParquet.Write(csv, _law.Vocabulary, rows, metadata, columns);
-            var result = BatchRunner.Run(_law, reformLaw, new BatchOptions(csv, period, Strict: true));
-            return _runs[cacheKey] = CostTotals.Of(rows.Count, result);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var used = rows.SelectMany(r => r.Keys).ToHashSet(StringComparer.Ordinal);
+        var columns = PopulationParquet.Columns(_law.Vocabulary).Where(used.Contains).ToArray();
+        var metadata = new Dictionary<string, string> { ["segur.fiche"] = JsonSerializer.Serialize(new { profils = key }) };
+        return RunFile($"{reformPath}|{key}|{period}", reformLaw, period, rows.Count,
+            csv => PopulationParquet.Write(csv, _law.Vocabulary, rows, metadata, columns));
     }
 
     /// <summary>The assumptions of the costs per worker: what a worker is, and where the headcount comes from.</summary>
