@@ -31,14 +31,7 @@ public sealed partial class BriefBuilder
             var headcount = _headcounts.Get(v.Population.Id);
             var s = m.Summary;
             if (s.Due.Count > 0)
-            {
-                var known = s.Due.Where(d => d.Amount is not null).ToList();
-                var gross = known.Sum(d => d.Amount!.Value);
-                var employer = EmployerPart(rates, v, m, known.Select(d => (d.Measure, d.Amount!.Value)));
-                var texts = string.Join(" ; ", s.Due.Select(d => $"{d.Measure.Id} : {d.Citations[0].Label}"));
-                var unknown = s.Due.Count > known.Count ? $" ; montant inconnu pour {string.Join(", ", s.Due.Where(d => d.Amount is null).Select(d => d.Measure.Id))} (jamais compté pour zéro : minimum)" : "";
-                notes.Add($"Financement demandé — {who} : en {month}, le droit en vigueur verse {string.Join(" + ", s.Due.Select(d => d.Measure.Id))}, soit {Format.Euros(gross)} brut par mois et {Format.Euros(gross * 12)} par an et par agent{Employer(employer, gross)}{unknown} ({texts}). {Total(headcount, gross, employer)}");
-            }
+                notes.Add($"Financement demandé — {who} : en {month}, {Paid(s.Due, v, m, rates, headcount)}");
             else if (s.Outcome == SummaryOutcome.Undetermined)
             {
                 var options = s.Open.Where(o => o.DecidesVerdict)
@@ -64,6 +57,20 @@ public sealed partial class BriefBuilder
     }
 
     /// <summary>
+    /// « le droit en vigueur verse … » : the measures due in <paramref name="m"/>, their monthly and annual gross, the employer
+    /// contributions, their texts and the total for the headcount (an unknown amount is named, never counted for zero).
+    /// </summary>
+    private static string Paid(IReadOnlyList<DueMeasure> due, PopulationVerdict v, MonthResult m, EmployerRates rates, SourcedHeadcount? headcount)
+    {
+        var known = due.Where(d => d.Amount is not null).ToList();
+        var gross = known.Sum(d => d.Amount!.Value);
+        var employer = EmployerPart(rates, v, m, known.Select(d => (d.Measure, d.Amount!.Value)));
+        var texts = string.Join(" ; ", due.Select(d => $"{d.Measure.Id} : {d.Citations[0].Label}"));
+        var unknown = due.Count > known.Count ? $" ; montant inconnu pour {string.Join(", ", due.Where(d => d.Amount is null).Select(d => d.Measure.Id))} (jamais compté pour zéro : minimum)" : "";
+        return $"le droit en vigueur verse {string.Join(" + ", due.Select(d => d.Measure.Id))}, soit {Format.Euros(gross)} brut par mois et {Format.Euros(gross * 12)} par an et par agent{Employer(employer, gross)}{unknown} ({texts}). {Total(headcount, gross, employer)}";
+    }
+
+    /// <summary>
     /// The cost when several missing facts decide together: the profile type completed with the values that open the
     /// nearest measure (<see cref="MonthResult.Nearest"/>, values checked by the kernel), evaluated again; null when
     /// nothing opens it.
@@ -75,21 +82,19 @@ public sealed partial class BriefBuilder
         var candidates = nearest.Changes.Select(c => c.Values.Count > 0 ? c.Values
             : c.Field.Kind == FieldKind.Boolean ? [1, 0] : Segur.Engine.Evaluation.Reasons.CandidateCodes(c.Field, _law)).ToList();
         if (candidates.Any(c => c.Count == 0)) return null;
+        var reader = new ProfileReader(_law);
         var combination = new int[candidates.Count];
         for (var tried = 0; tried < 256; tried++)
         {
             var json = (JsonObject)v.Profile.Profile.DeepClone();
             for (var i = 0; i < candidates.Count; i++) Set(json, nearest.Changes[i].Field, candidates[i][combination[i]]);
-            var completed = _evaluator.EvaluateMonth(new ProfileReader(_law).Read(json, $"profil type « {v.Profile.Label} » complété"), m.Month);
+            var completed = _evaluator.EvaluateMonth(reader.Read(json, $"profil type « {v.Profile.Label} » complété"), m.Month);
             var due = completed.Summary.Due.Where(d => d.Amount is not null).ToList();
             if (due.Any(d => d.Measure.Id == nearest.Measure.Id))
             {
                 var assumed = nearest.Changes.Select((c, i) => $"{c.Field.Label} « {c.Field.LabelOf(candidates[i][combination[i]])} »");
-                var gross = due.Sum(d => d.Amount!.Value);
-                var employer = EmployerPart(rates, v, completed, due.Select(d => (d.Measure, d.Amount!.Value)));
                 return $"Financement demandé — {who} : en {Format.Month(m.Month)}, le verdict dépend de faits que le profil type ne donne pas ; "
-                    + $"par exemple avec {string.Join(" et ", assumed)}, le droit en vigueur verse {string.Join(" + ", due.Select(d => d.Measure.Id))}, soit {Format.Euros(gross)} brut par mois et {Format.Euros(gross * 12)} par an et par agent{Employer(employer, gross)} "
-                    + $"({string.Join(" ; ", due.Select(d => $"{d.Measure.Id} : {d.Citations[0].Label}"))}). {Total(headcount, gross, employer)}";
+                    + $"par exemple avec {string.Join(" et ", assumed)}, {Paid(due, v, completed, rates, headcount)}";
             }
             var k = 0;
             while (k < combination.Length && ++combination[k] == candidates[k].Count) combination[k++] = 0;
@@ -134,12 +139,12 @@ public sealed partial class BriefBuilder
         ? $", plus {Format.Euros(e.Amount)} de cotisations employeur par mois (taux sourcé de legislation/parameters/cotisations-employeur.yaml : {e.Rates}), soit un coût employeur de {Format.Euros((gross + e.Amount) * 12)} par an"
         : ", cotisations employeur non chiffrées (aucun taux sourcé pour ce profil)";
 
-    private static string Total(SourcedHeadcount? h, decimal gross, (decimal Amount, string Rates)? part)
+    /// <summary>The total for the sourced headcount, or the formula when no source gives one.</summary>
+    private static string Total(SourcedHeadcount? h, decimal gross, (decimal Amount, string Rates)? employer)
     {
-        decimal? employer = part?.Amount;
+        var perYear = (gross + (employer?.Amount ?? 0m)) * 12;
         if (h?.Headcount is not { } n)
-            return $"Effectif : {(h?.Note ?? "aucune source publique lue ne le donne")} ; coût annuel = effectif × {Format.Euros((gross + (employer ?? 0m)) * 12)}.";
-        var perYear = (gross + (employer ?? 0m)) * 12;
+            return $"Effectif : {(h?.Note ?? "aucune source publique lue ne le donne")} ; coût annuel = effectif × {Format.Euros(perYear)}.";
         return $"Pour {Format.Integer(n)} {h.Unit ?? "personnes"} ({h.Source}{(h.AsOf is null ? "" : $", au {h.AsOf}")}, confiance {h.Confidence}{(h.Url is null ? "" : $", {h.Url}")}) : {Format.Euros(perYear * n)} par an au plus, si tous étaient à temps plein{(employer is null ? ", hors cotisations employeur" : "")}.";
     }
 }

@@ -13,8 +13,7 @@ namespace Segur.Batch.Tests;
 
 public sealed class BatchRunnerTests : IDisposable
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
     private readonly string _dir = Directory.CreateTempSubdirectory("segur-batch-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -267,7 +266,7 @@ public sealed class UnknownAmountTests : IDisposable
     [Fact]
     public void CroixRougeNurse_IsABeneficiaryWithAnUnknownAmount_CountedApart()
     {
-        var law = LegislationLoader.Load(new EmbeddedLegislation());
+        var law = TestLaw.Law;
         var input = Path.Combine(_dir, "eff.csv");
         File.WriteAllText(input, """
             id;employeur.secteur;employeur.versant;employeur.idcc;employeur.structure;employeur.champ_bass;employeur.adherent_axess;emploi.profession;emploi.statut

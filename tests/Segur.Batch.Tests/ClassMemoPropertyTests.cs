@@ -17,8 +17,7 @@ namespace Segur.Batch.Tests;
 /// </summary>
 public sealed class ClassMemoPropertyTests
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
 
     private static readonly Lazy<int[][]> Pool = new(() =>
         [.. CaseFileReader.Read(new EmbeddedLegislation()).Select(c => new ProfileReader(Law).Read(c.Profile, c.Id).Codes)]);

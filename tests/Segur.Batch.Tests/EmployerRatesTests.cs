@@ -9,8 +9,7 @@ namespace Segur.Batch.Tests;
 /// <summary>The employer rate of a Ségur amount, as the law was published on a date (<c>--droit-au</c>).</summary>
 public sealed class EmployerRatesTests
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
 
     private const string Nurse = """{"employeur": {"secteur": "public", "versant": "FPH", "structure": "etablissement_public_sante"}, "emploi": {"profession": "infirmier", "statut": "titulaire"}}""";
 

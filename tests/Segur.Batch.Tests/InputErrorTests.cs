@@ -9,8 +9,7 @@ namespace Segur.Batch.Tests;
 /// <summary>Workforce files that are not what they should be: each is a French message, or a rejected row and the run goes on.</summary>
 public sealed class InputErrorTests : IDisposable
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
     private static readonly MonthRange January = new(new YearMonth(2024, 1), new YearMonth(2024, 1));
     private readonly string _dir = Directory.CreateTempSubdirectory("segur-entrees-").FullName;
 

@@ -14,8 +14,7 @@ namespace Segur.Batch.Tests;
 /// </summary>
 public sealed class ParquetReaderTests : IDisposable
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
     private readonly string _dir = Directory.CreateTempSubdirectory("segur-parquet-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

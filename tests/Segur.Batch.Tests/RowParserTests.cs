@@ -12,8 +12,7 @@ namespace Segur.Batch.Tests;
 /// </summary>
 public sealed class RowParserTests
 {
-    private static readonly Lazy<Legislation> LawLoaded = new(() => LegislationLoader.Load(new EmbeddedLegislation()));
-    private static Legislation Law => LawLoaded.Value;
+    private static Legislation Law => TestLaw.Law;
 
     private static readonly Gen<string> DateLike = Gen.OneOf(
         Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 13], Gen.Int[0, 32], (y, m, d) => $"{y:D4}-{m:D2}-{d:D2}"),
