@@ -17,6 +17,7 @@ internal sealed class ParquetCellTable
     private readonly RowParser _parser;
     private readonly FieldDef _field;
     private readonly WorkforceChunk _scratch;
+    private readonly WorkforceChunk _fresh; // one row as WorkforceChunk.Begin leaves it: the values no cell has written
     private int _written;
     private int[] _code = new int[64];
     private Rejection?[] _reject = new Rejection?[64];
@@ -31,6 +32,8 @@ internal sealed class ParquetCellTable
         _parser = parser;
         _field = field;
         _scratch = new WorkforceChunk(vocabulary, 1);
+        _fresh = new WorkforceChunk(vocabulary, 1);
+        _fresh.Begin(0);
     }
 
     /// <summary>Distinct values held.</summary>
@@ -60,14 +63,14 @@ internal sealed class ParquetCellTable
         _reject[s] = _parser.Cell(_scratch, row, _field, text);
         _code[s] = _scratch.RowCodes(row)[_field.Index];
         // A part of the row that this value changed joins the parts copied for every value of the field.
-        if (_scratch.Quotite[row] != 1m) Learn(QuotiteBit);
-        if (_scratch.Part[row] != 1m) Learn(PartBit);
-        if (_scratch.Fraction[row] != 1m) Learn(FractionBit);
-        if (_scratch.TempsPartiel[row] != -1) Learn(TempsPartielBit);
-        if (_scratch.Entree[row] != WorkforceChunk.NoDate) Learn(EntreeBit);
-        if (_scratch.Sortie[row] != WorkforceChunk.NoDate) Learn(SortieBit);
-        if (_scratch.Departement[row] != -1) Learn(DepartementBit);
-        if (_scratch.Id[row] is not null) Learn(IdBit);
+        if (_scratch.Quotite[row] != _fresh.Quotite[0]) Learn(QuotiteBit);
+        if (_scratch.Part[row] != _fresh.Part[0]) Learn(PartBit);
+        if (_scratch.Fraction[row] != _fresh.Fraction[0]) Learn(FractionBit);
+        if (_scratch.TempsPartiel[row] != _fresh.TempsPartiel[0]) Learn(TempsPartielBit);
+        if (_scratch.Entree[row] != _fresh.Entree[0]) Learn(EntreeBit);
+        if (_scratch.Sortie[row] != _fresh.Sortie[0]) Learn(SortieBit);
+        if (_scratch.Departement[row] != _fresh.Departement[0]) Learn(DepartementBit);
+        if (_scratch.Id[row] != _fresh.Id[0]) Learn(IdBit);
         if ((_written & QuotiteBit) != 0) _quotite[s] = _scratch.Quotite[row];
         if ((_written & PartBit) != 0) _part[s] = _scratch.Part[row];
         if ((_written & FractionBit) != 0) _fraction[s] = _scratch.Fraction[row];
@@ -100,7 +103,7 @@ internal sealed class ParquetCellTable
         return null;
     }
 
-    // First time the field writes this part: its array starts with a fresh row's value for the earlier slots.
+    // First time the field writes this part: its array starts with a fresh row's value (WorkforceChunk.Begin) for the earlier slots.
     private void Learn(int bit)
     {
         if ((_written & bit) != 0) return;
@@ -108,14 +111,14 @@ internal sealed class ParquetCellTable
         var n = _code.Length;
         switch (bit)
         {
-            case QuotiteBit: _quotite = Filled(n, 1m); break;
-            case PartBit: _part = Filled(n, 1m); break;
-            case FractionBit: _fraction = Filled(n, 1m); break;
-            case TempsPartielBit: _tempsPartiel = Filled(n, (sbyte)-1); break;
-            case EntreeBit: _entree = Filled(n, WorkforceChunk.NoDate); break;
-            case SortieBit: _sortie = Filled(n, WorkforceChunk.NoDate); break;
-            case DepartementBit: _departement = Filled(n, (short)-1); break;
-            default: _id = new string?[n]; break;
+            case QuotiteBit: _quotite = Filled(n, _fresh.Quotite[0]); break;
+            case PartBit: _part = Filled(n, _fresh.Part[0]); break;
+            case FractionBit: _fraction = Filled(n, _fresh.Fraction[0]); break;
+            case TempsPartielBit: _tempsPartiel = Filled(n, _fresh.TempsPartiel[0]); break;
+            case EntreeBit: _entree = Filled(n, _fresh.Entree[0]); break;
+            case SortieBit: _sortie = Filled(n, _fresh.Sortie[0]); break;
+            case DepartementBit: _departement = Filled(n, _fresh.Departement[0]); break;
+            default: _id = Filled(n, _fresh.Id[0]); break;
         }
     }
 

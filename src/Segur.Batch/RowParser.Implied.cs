@@ -12,12 +12,11 @@ public sealed partial class RowParser
     /// completed codes and the first contradiction): a workforce holds few distinct profiles, so most rows
     /// are completed by one lookup instead of evaluating every implication. Bounded: forgotten when full.
     /// </summary>
-    private sealed class ImpliedMemo(int fields)
+    private sealed class ImpliedMemo
     {
         private const int MaxEntries = 1 << 14;
 
         private readonly Dictionary<int[], (int[] Completed, ImplicationConflict? Conflict)> _entries = new(CodesComparer.Instance);
-        private readonly int[] _key = new int[fields];
 
         public ImplicationConflict? Complete(IReadOnlyList<Implication> implications, Span<int> codes)
         {
@@ -28,10 +27,10 @@ public sealed partial class RowParser
                 known.Completed.CopyTo(codes);
                 return known.Conflict;
             }
-            codes.CopyTo(_key);
+            var key = codes.ToArray();
             var conflict = ImpliedFacts.Complete(implications, codes);
             if (_entries.Count >= MaxEntries) _entries.Clear();
-            _entries[(int[])_key.Clone()] = (codes.ToArray(), conflict);
+            _entries[key] = (codes.ToArray(), conflict);
             return conflict;
         }
     }

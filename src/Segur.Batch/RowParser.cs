@@ -56,7 +56,7 @@ public sealed partial class RowParser
             _lastNumberText[i] = new char[32];
             _lastNumberLength[i] = -1;
         }
-        _memo = new ImpliedMemo(vocabulary.Fields.Count);
+        _memo = new ImpliedMemo();
     }
 
     private static Role RoleOf(string name) => name switch

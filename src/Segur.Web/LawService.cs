@@ -26,6 +26,10 @@ public sealed class LawService
     private readonly ILegislationSource _source = new EmbeddedLegislation();
     private readonly Lazy<IReadOnlyList<LegalCase>> _cases;
 
+    /// <summary>Classes kept by the decision cache of each reformed law's evaluator (<see cref="EvaluatorFor"/>).</summary>
+    private const int ReformDecisions = 64;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Legislation, Evaluator> _evaluators = new();
+
     public LawService()
     {
         Law = LegislationLoader.Load(_source);
@@ -50,8 +54,6 @@ public sealed class LawService
     public Evaluator EvaluatorFor(Legislation law) =>
         ReferenceEquals(law, Law) ? Evaluator : _evaluators.GetValue(law, l => new Evaluator(l, new DecisionCache(ReformDecisions)));
 
-    private const int ReformDecisions = 64;
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Legislation, Evaluator> _evaluators = new();
     public ProfileReader Reader { get; }
     public IReadOnlyList<EmbeddedReform> Reforms { get; }
 
